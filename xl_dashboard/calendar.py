@@ -1,0 +1,99 @@
+"""Months and working days (England & Wales bank holidays)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+
+import holidays
+import numpy as np
+import pandas as pd
+
+from .errors import SettingsError
+
+FIRST_YEAR, LAST_YEAR = 1990, 2060
+
+
+@lru_cache(maxsize=1)
+def bank_holidays() -> np.ndarray:
+    """England & Wales bank holidays as datetime64[D]; `subdiv="ENG"` adds Easter Monday and
+    the August bank holiday, which plain "GB" leaves out."""
+    days = holidays.country_holidays("GB", subdiv="ENG", years=range(FIRST_YEAR, LAST_YEAR + 1))
+    return np.array(sorted(days), dtype="datetime64[D]")
+
+
+@lru_cache(maxsize=1)
+def _busdaycal() -> np.busdaycalendar:
+    return np.busdaycalendar(holidays=bank_holidays())
+
+
+def _days(values: object) -> np.ndarray:
+    """Any date-like scalar or array as datetime64[D] (NaT kept)."""
+    if isinstance(values, pd.Series | pd.Index):
+        values = values.to_numpy()
+    arr = np.asarray(values)
+    if arr.dtype.kind == "M":
+        return arr.astype("datetime64[D]")
+    return (
+        pd.to_datetime(arr.ravel() if arr.ndim else [arr.item()])
+        .to_numpy()
+        .astype("datetime64[D]")
+        .reshape(arr.shape)
+    )
+
+
+def wd(start: object, end: object) -> np.ndarray | float:
+    """Working days from `start` (inclusive) to `end` (exclusive): same day 0, Mon→Tue 1.
+
+    Vectorised over arrays; a missing date on either side gives NaN. Scalars give a scalar."""
+    a, b = np.broadcast_arrays(_days(start), _days(end))
+    out = np.full(a.shape, np.nan)
+    ok = ~(np.isnat(a) | np.isnat(b))
+    if ok.any():
+        out[ok] = np.busday_count(a[ok], b[ok], busdaycal=_busdaycal())
+    return out.item() if out.ndim == 0 else out
+
+
+def add_wd(start: object, days: object) -> np.ndarray:
+    """The date `days` working days after `start` (rolled forward first if not a working day)."""
+    a, n = np.broadcast_arrays(_days(start), np.asarray(days, dtype="float64"))
+    out = np.full(a.shape, np.datetime64("NaT"), dtype="datetime64[D]")
+    ok = ~np.isnat(a) & ~np.isnan(n)
+    if ok.any():
+        out[ok] = np.busday_offset(
+            a[ok], n[ok].astype(np.int64), roll="forward", busdaycal=_busdaycal()
+        )
+    return out
+
+
+def parse_month(text: object) -> pd.Period:
+    """A reporting month from `YYYY-MM` text, a date, or a Period."""
+    if isinstance(text, pd.Period):
+        return text.asfreq("M")
+    if isinstance(text, dt.date | pd.Timestamp):
+        return pd.Period(text, freq="M")
+    try:
+        return pd.Period(str(text).strip(), freq="M")
+    except (ValueError, TypeError):
+        raise SettingsError(
+            f"'{text}' is not a month: write it as YYYY-MM, for example 2024-08."
+        ) from None
+
+
+def month_start(month: pd.Period) -> pd.Timestamp:
+    return month.start_time.normalize()
+
+
+def month_end(month: pd.Period) -> pd.Timestamp:
+    """M1: the last day of the month (midnight)."""
+    return month.end_time.normalize()
+
+
+def months_between(first: pd.Period, last: pd.Period) -> list[pd.Period]:
+    """Every month from `first` to `last` inclusive (empty when first > last)."""
+    return list(pd.period_range(first, last, freq="M")) if first <= last else []
+
+
+def month_label(month: pd.Period) -> str:
+    """`Aug-14`, as the reference dashboard prints months."""
+    return month.strftime("%b-%y")

@@ -1,0 +1,194 @@
+"""The headless door: `xl-dashboard build | check | synth | demo`."""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+
+import click
+
+from .calendar import parse_month
+from .errors import XlDashboardError
+from .progress import Progress
+
+EXIT_OK, EXIT_ERRORS, EXIT_UNUSABLE, EXIT_BUG = 0, 1, 2, 3
+
+
+def _month(_ctx: click.Context, _param: click.Parameter, value: str | None):
+    return None if value is None else parse_month(value)
+
+
+input_arg = click.argument("input_workbook", required=False, type=click.Path(path_type=Path))
+annex_opt = click.option(
+    "--annex-a",
+    type=click.Path(path_type=Path),
+    help="Annex A workbook, or a folder of CSV files named 'List 1.csv' ...",
+)
+quiet_opt = click.option("--quiet", "-q", is_flag=True, help="No progress messages.")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="xl_dashboard")
+def cli() -> None:
+    """Children's social care performance dashboards from Annex A lists and monthly figures."""
+
+
+@cli.command()
+@input_arg
+@annex_opt
+@click.option(
+    "--month",
+    callback=_month,
+    help="Reporting month, YYYY-MM (default: Settings, "
+    "else the latest complete month in the data).",
+)
+@click.option("--population", type=click.FloatRange(min=1), help="Population aged 0-17.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="The dashboard workbook to write (.xlsx).",
+)
+@click.option(
+    "--data-csv", type=click.Path(path_type=Path), help="Also write the indicator data as CSV."
+)
+@quiet_opt
+def build(
+    input_workbook: Path | None,
+    annex_a: Path | None,
+    month,
+    population: float | None,
+    output: Path,
+    data_csv: Path | None,
+    quiet: bool,
+) -> None:
+    """Compute every indicator and write the dashboard workbook."""
+    from .api import compute, load_inputs, write_data_csv
+    from .dashboard.build import write_dashboard
+
+    progress = Progress(quiet)
+    with progress.step("Reading inputs"):
+        inputs = load_inputs(input_workbook, annex_a, reporting_month=month, population=population)
+    with progress.step("Computing indicators"):
+        results = compute(inputs)
+    with progress.step(f"Writing {output.name}"):
+        write_dashboard(results, output)
+        if data_csv is not None:
+            write_data_csv(results, data_csv)
+    errors, warnings = results.issues.count("error"), results.issues.count("warning")
+    progress.say(
+        f"{results.settings.la_name}, {results.settings.reporting_month}: "
+        f"{len(results.data)} figures; {errors} data-quality errors, {warnings} warnings "
+        f"(see the 'Data quality' sheet)."
+    )
+
+
+@cli.command()
+@input_arg
+@annex_opt
+@click.option("--limit", default=40, show_default=True, help="Issues to list (0 = all).")
+@quiet_opt
+def check(input_workbook: Path | None, annex_a: Path | None, limit: int, quiet: bool) -> None:
+    """Report data-quality issues; exit 0 if none are errors, 1 if some are, 2 if unusable."""
+    from .api import compute, load_inputs
+    from .quality.report import print_report
+
+    progress = Progress(quiet)
+    with progress.step("Reading inputs"):
+        inputs = load_inputs(input_workbook, annex_a)
+    with progress.step("Checking"):
+        results = compute(inputs)
+    print_report(results, limit=limit)
+    if results.issues.count("error"):
+        raise SystemExit(EXIT_ERRORS)
+
+
+@cli.command()
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True)
+@click.option("--end", default="2024-09", show_default=True, help="Last month, YYYY-MM.")
+@click.option("--months", default=6, show_default=True, type=click.IntRange(1, 36))
+@click.option(
+    "--scale", type=click.Choice(["small", "county", "large"]), default="county", show_default=True
+)
+@click.option("--seed", default=0, show_default=True, type=int)
+@quiet_opt
+def synth(output: Path, end: str, months: int, scale: str, seed: int, quiet: bool) -> None:
+    """Write a synthetic Annex A workbook (never real children's data)."""
+    from .synth import synthesise_annex_a
+
+    parse_month(end)
+    with Progress(quiet).step(f"Writing {output.name}"):
+        rows = synthesise_annex_a(output, end=end, months=months, scale=scale, seed=seed)
+    Progress(quiet).say(", ".join(f"{k}: {v}" for k, v in rows.items()))
+
+
+@cli.command()
+@click.option(
+    "-o", "--output-dir", type=click.Path(path_type=Path), default=Path("demo"), show_default=True
+)
+@click.option(
+    "--scale", type=click.Choice(["small", "county", "large"]), default="county", show_default=True
+)
+@quiet_opt
+def demo(output_dir: Path, scale: str, quiet: bool) -> None:
+    """Synthesise an Annex A workbook and an input workbook, and build the dashboard."""
+    from .api import compute, load_inputs, write_data_csv
+    from .dashboard.build import write_dashboard
+    from .synth import synthesise_annex_a, synthesise_input_workbook
+
+    progress = Progress(quiet)
+    output_dir.mkdir(parents=True, exist_ok=True)
+    annex, inputs_path = output_dir / "annex_a_synthetic.xlsx", output_dir / "inputs.xlsx"
+    out = output_dir / "dashboard.xlsx"
+    with progress.step("Synthesising an Annex A extract"):
+        synthesise_annex_a(annex, scale=scale)
+        synthesise_input_workbook(inputs_path, annex_a_path=annex)
+    with progress.step("Reading inputs"):
+        inputs = load_inputs(inputs_path, annex)
+    with progress.step("Computing indicators"):
+        results = compute(inputs)
+    with progress.step(f"Writing {out}"):
+        write_dashboard(results, out)
+        write_data_csv(results, output_dir / "indicator_data.csv")
+    progress.say(f"Dashboard: {out}")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code (errors are one sentence, no traceback)."""
+    try:
+        cli.main(
+            args=list(argv) if argv is not None else None,
+            prog_name="xl-dashboard",
+            standalone_mode=False,
+        )
+    except click.exceptions.Exit as exc:
+        return exc.exit_code
+    except click.ClickException as exc:
+        exc.show(file=sys.stderr)
+        return EXIT_UNUSABLE
+    except click.exceptions.Abort:
+        click.echo("Aborted.", err=True)
+        return EXIT_ERRORS
+    except SystemExit as exc:
+        return exc.code if isinstance(exc.code, int) else EXIT_ERRORS
+    except XlDashboardError as exc:
+        click.echo(f"Error: {exc}", err=True)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        click.echo("Stopped.", err=True)
+        return EXIT_ERRORS
+    except Exception as exc:  # a bug: say so plainly, keep the traceback for a debug run
+        if os.environ.get("XL_DASHBOARD_DEBUG"):
+            traceback.print_exc()
+        click.echo(
+            f"Error: something went wrong that xl_dashboard did not expect "
+            f"({type(exc).__name__}: {exc}). Please report it; set "
+            f"XL_DASHBOARD_DEBUG=1 for details.",
+            err=True,
+        )
+        return EXIT_BUG
+    return EXIT_OK

@@ -1,0 +1,1 @@
+"""The dashboard: layout model, xlsxwriter renderer, data sheets, PDF export."""

@@ -1,0 +1,25 @@
+"""The one exception family: every message tells a performance officer what to fix."""
+
+
+class XlDashboardError(Exception):
+    """Base class: the message is shown to the user as it is, without a traceback."""
+
+    exit_code = 1
+
+
+class InputError(XlDashboardError):
+    """The input cannot be used at all (missing file, not a workbook, no usable list)."""
+
+    exit_code = 2
+
+
+class SettingsError(XlDashboardError):
+    """A setting or command-line option has a value that cannot be used."""
+
+    exit_code = 2
+
+
+class OutputError(XlDashboardError):
+    """The output could not be written (folder missing, file open in Excel, ...)."""
+
+    exit_code = 1

@@ -1,0 +1,1 @@
+"""Indicators: the catalogue (data), one module per service area, and the engine."""

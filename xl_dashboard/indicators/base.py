@@ -1,0 +1,182 @@
+"""What compute functions share: the context they read, their registry, and small helpers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from ..calendar import month_end
+from ..inputs.annex_a import AnnexA
+from ..inputs.annex_a_spec import LISTS, sheet_name
+from ..quality import Issues
+from ..settings import Settings
+
+PART_COLUMNS = ["period", "breakdown", "numerator", "denominator"]
+
+ComputeFn = Callable[["Context"], pd.DataFrame]
+
+
+@dataclass(frozen=True)
+class Registration:
+    fn: ComputeFn
+    needs: dict[int, tuple[str, ...]]
+    needs_workers: bool = False
+
+
+REGISTRY: dict[str, Registration] = {}
+
+
+def computes(
+    indicator_id: str, needs: dict[int, tuple[str, ...]], *, workers: bool = False
+) -> Callable[[ComputeFn], ComputeFn]:
+    """Register the compute function of one catalogue indicator and the list columns it needs."""
+
+    def register(fn: ComputeFn) -> ComputeFn:
+        REGISTRY[indicator_id] = Registration(fn, needs, workers)
+        return fn
+
+    return register
+
+
+@dataclass
+class Context:
+    """The inputs a compute function reads, and where it reports the rows it leaves out."""
+
+    annex: AnnexA
+    settings: Settings
+    months: list[pd.Period]  # the months this indicator is computed for
+    workers: dict[str, bool]
+    issues: Issues
+    _left_out: list[pd.DataFrame] = field(default_factory=list)
+
+    def list(self, list_no: int) -> pd.DataFrame:
+        return self.annex.lists[list_no]
+
+    @property
+    def periods(self) -> list[str]:
+        return [str(m) for m in self.months]
+
+    def left_out(
+        self, indicator_id: str, list_no: int, rows: pd.Series | np.ndarray, why: str
+    ) -> None:
+        """Note rows left out of an indicator (numerator and denominator alike), with the reason."""
+        rows = np.asarray(rows)
+        if len(rows):
+            self._left_out.append(
+                pd.DataFrame({"list": list_no, "row": rows, "why": why, "indicator": indicator_id})
+            )
+
+    def report_left_out(self) -> None:
+        """One data-quality issue per row and reason, naming every indicator it was left out of."""
+        if not self._left_out:
+            return
+        df = pd.concat(self._left_out, ignore_index=True)
+        grouped = (
+            df.groupby(["list", "why", "row"], sort=True)["indicator"]
+            .agg(lambda s: ", ".join(sorted(set(s))))
+            .reset_index()
+        )
+        for (list_no, why), part in grouped.groupby(["list", "why"], sort=True):
+            self.issues.add(
+                "left-out",
+                "warning",
+                sheet_name(int(list_no)),
+                [f"{why}: left out of {ids}." for ids in part["indicator"]],
+                rows=part["row"].to_numpy(),
+                column=_header_in(int(list_no), str(why)),
+            )
+        self._left_out.clear()
+
+
+def _header_in(list_no: int, why: str) -> str:
+    """The Annex A header a reason names (reasons start 'No <header>' or similar)."""
+    return next((c.header for c in LISTS[list_no] if c.header in why), "")
+
+
+def month_of(dates: pd.Series, periods: Iterable[str]) -> pd.Series:
+    """`YYYY-MM` of each date when it falls in one of `periods`, else missing."""
+    labels = dates.dt.strftime("%Y-%m")
+    return labels.where(labels.isin(list(periods)))
+
+
+def counts_by_month(
+    period: pd.Series, periods: list[str], numerator: pd.Series | None = None
+) -> pd.DataFrame:
+    """Denominator = rows per period; numerator = rows where `numerator` is true (or the count)."""
+    den = period.value_counts().reindex(periods, fill_value=0)
+    if numerator is None:
+        return pd.DataFrame(
+            {
+                "period": periods,
+                "breakdown": "",
+                "numerator": den.to_numpy(dtype=float),
+                "denominator": np.nan,
+            }
+        )
+    num = period[numerator.to_numpy(dtype=bool)].value_counts().reindex(periods, fill_value=0)
+    return pd.DataFrame(
+        {
+            "period": periods,
+            "breakdown": "",
+            "numerator": num.to_numpy(dtype=float),
+            "denominator": den.to_numpy(dtype=float),
+        }
+    )
+
+
+def open_at(frame: pd.DataFrame, m1: pd.Timestamp) -> np.ndarray:
+    """Episodes open at M1: start <= M1 and (end blank or end > M1)."""
+    start, end = frame["start"], frame["end"]
+    return ((start <= m1) & (end.isna() | (end > m1))).to_numpy()
+
+
+def distinct(frame: pd.DataFrame, mask: np.ndarray | pd.Series) -> int:
+    """Distinct children among the rows selected by mask."""
+    return int(frame.loc[np.asarray(mask, dtype=bool), "child_id"].nunique())
+
+
+def snapshot(
+    ctx: Context,
+    indicator_id: str,
+    list_no: int,
+    measure: Callable[[pd.DataFrame, pd.Timestamp], tuple[np.ndarray, np.ndarray | None]],
+) -> pd.DataFrame:
+    """Per month: distinct children in the cohort (denominator) and in the numerator mask.
+
+    `measure(episodes, M1)` returns (cohort mask, numerator mask or None for a plain count).
+    Rows without a start date or a child id are left out and reported."""
+    episodes = usable(ctx, indicator_id, list_no, ("start", "child_id"))
+    out = []
+    for month in ctx.months:
+        m1 = month_end(month)
+        cohort, numerator = measure(episodes, m1)
+        den = distinct(episodes, cohort)
+        if numerator is None:
+            out.append((str(month), "", float(den), np.nan))
+        else:
+            out.append((str(month), "", float(distinct(episodes, cohort & numerator)), float(den)))
+    return pd.DataFrame(out, columns=PART_COLUMNS)
+
+
+FIELD_WORDS = {"child_id": "Child Unique ID"}
+
+
+def usable(ctx: Context, indicator_id: str, list_no: int, keys: tuple[str, ...]) -> pd.DataFrame:
+    """The list's rows that have every named field; the others are reported as left out."""
+    frame = ctx.list(list_no)
+    ok = np.ones(len(frame), dtype=bool)
+    for key in keys:
+        blank = frame[key].isna().to_numpy()
+        if blank.any():
+            ctx.left_out(
+                indicator_id, list_no, frame.loc[blank & ok, "row"], f"No {_header(list_no, key)}"
+            )
+        ok &= ~blank
+    return frame[ok] if not ok.all() else frame
+
+
+def _header(list_no: int, key: str) -> str:
+    return next(c.header for c in LISTS[list_no] if c.key == key)

@@ -1,0 +1,319 @@
+"""The engine: coverage and reporting month, every catalogue indicator, figures merged in."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas as pd
+
+from ..calendar import months_between, parse_month
+from ..errors import InputError
+from ..inputs import InputSet
+from ..inputs.annex_a import AnnexA
+from ..inputs.annex_a_spec import EVENT_DATES
+from ..quality import Issues
+from ..settings import Settings
+from . import (  # noqa: F401  (importing registers the compute functions)
+    child_protection,
+    children_in_need,
+    early_help,
+    front_door,
+    looked_after,
+)
+from .base import PART_COLUMNS, REGISTRY, Context
+from .catalogue import BY_ID, CATALOGUE, Indicator
+
+RESULT_COLUMNS = [
+    "indicator_id",
+    "breakdown",
+    "period",
+    "numerator",
+    "denominator",
+    "value",
+    "unit",
+    "source",
+]
+FIGURE_TOLERANCE = 0.05  # display units: a supplied value further than this from n/d is an error
+
+
+@dataclass
+class Results:
+    """The tidy indicator table plus the settings it was computed with."""
+
+    data: pd.DataFrame  # RESULT_COLUMNS
+    settings: Settings  # reporting_month and annex_a_start resolved
+    covered: list[pd.Period]  # months computed from Annex A
+    issues: Issues
+
+    def series(self, indicator_id: str, breakdown: str = "") -> pd.DataFrame:
+        """One indicator's rows for one breakdown, indexed by period."""
+        d = self.data
+        rows = d[(d["indicator_id"] == indicator_id) & (d["breakdown"] == breakdown)]
+        return rows.set_index("period")
+
+    def value(self, indicator_id: str, period: str, breakdown: str = "") -> float | None:
+        rows = self.series(indicator_id, breakdown)
+        if period not in rows.index:
+            return None
+        v = rows.at[period, "value"]
+        return None if pd.isna(v) else float(v)
+
+
+def event_dates(annex: AnnexA) -> pd.Series:
+    """Every event date in Lists 1–5 (the dates that place rows in their months)."""
+    parts = [
+        annex.lists[n][key].dropna()
+        for n, key in EVENT_DATES.items()
+        if annex.has(n, key) and len(annex.lists[n])
+    ]
+    return pd.concat(parts, ignore_index=True) if parts else pd.Series(dtype="datetime64[ns]")
+
+
+def default_annex_a_start(annex: AnnexA) -> dt.date | None:
+    """The earliest event date, moved to the next first-of-month unless it is one already."""
+    dates = event_dates(annex)
+    if dates.empty:
+        return None
+    first = dates.min()
+    if first.day != 1:
+        first = (first + pd.offsets.MonthBegin(1)).normalize()
+    return first.date()
+
+
+def default_reporting_month(annex: AnnexA, figures: pd.DataFrame) -> pd.Period | None:
+    """The latest complete month: the latest event's month if it is that month's last day,
+    else the month before. With no lists, the latest month in the Monthly figures."""
+    dates = event_dates(annex)
+    if not dates.empty:
+        last = dates.max()
+        month = pd.Period(last, freq="M")
+        return month if last == month.end_time.normalize() else month - 1
+    if not figures.empty and figures["period"].notna().any():
+        return parse_month(figures["period"].dropna().max())
+    return None
+
+
+def resolve_settings(inputs: InputSet) -> Settings:
+    settings = inputs.settings
+    start = settings.annex_a_start or default_annex_a_start(inputs.annex)
+    month = settings.reporting_month or default_reporting_month(inputs.annex, inputs.figures)
+    if month is None:
+        raise InputError(
+            "No reporting month could be found: give one in Settings or with --month YYYY-MM."
+        )
+    return settings.replace(annex_a_start=start, reporting_month=month)
+
+
+def population_for(inputs: InputSet, settings: Settings, period: pd.Period) -> float | None:
+    """The 0–17 population for the calendar year of the month (Settings or Population sheet)."""
+    if settings.population is not None:
+        return float(settings.population)
+    pop = inputs.tables.population
+    if pop.empty:
+        return None
+    years = pop.dropna(subset=["year", "population"])
+    exact = years[years["year"] == period.year]
+    if len(exact):
+        return float(exact["population"].iloc[-1])
+    earlier = years[years["year"] < period.year].sort_values("year")
+    return float(earlier["population"].iloc[-1]) if len(earlier) else None
+
+
+def compute(inputs: InputSet) -> Results:
+    """Every indicator of the catalogue for every month it can be had for."""
+    settings = resolve_settings(inputs)
+    issues = inputs.issues
+    month = settings.reporting_month
+    covered: list[pd.Period] = []
+    if inputs.annex and settings.annex_a_start is not None:
+        covered = months_between(pd.Period(settings.annex_a_start, freq="M"), month)
+        if not covered:
+            issues.add(
+                "no-coverage",
+                "warning",
+                "",
+                f"The Annex A lists start after the reporting month {month}: nothing is "
+                "computed from them.",
+            )
+    computed = _compute_annex_a(inputs, settings, covered, issues) if covered else []
+    data = pd.concat([*computed, _empty()], ignore_index=True) if computed else _empty()
+    data = _add_rates(data, inputs, settings, issues)
+    data = _merge_figures(data, inputs.figures, issues)
+    return Results(_ordered(data), settings, covered, issues)
+
+
+def _empty() -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series(dtype=object) for c in RESULT_COLUMNS})
+
+
+def _compute_annex_a(
+    inputs: InputSet, settings: Settings, covered: list[pd.Period], issues: Issues
+) -> list[pd.DataFrame]:
+    workers = inputs.workers
+    parts = []
+    ctx = Context(inputs.annex, settings, covered, workers, issues)
+    for ind in CATALOGUE:
+        reg = REGISTRY.get(ind.id)
+        if reg is None or not _can_compute(inputs.annex, reg.needs, reg.needs_workers, workers):
+            continue
+        ctx.months = [settings.reporting_month] if ind.latest_only else covered
+        part = reg.fn(ctx)[PART_COLUMNS]
+        parts.append(_with_values(part, ind, "annex_a"))
+    ctx.report_left_out()
+    return parts
+
+
+def _can_compute(
+    annex: AnnexA, needs: dict[int, tuple[str, ...]], needs_workers: bool, workers: dict
+) -> bool:
+    return all(annex.has(n, *keys) for n, keys in needs.items()) and (workers or not needs_workers)
+
+
+def _with_values(part: pd.DataFrame, ind: Indicator, source: str) -> pd.DataFrame:
+    num = part["numerator"].astype(float)
+    den = part["denominator"].astype(float)
+    if ind.unit == "%":
+        value = 100 * num / den.where(den != 0)
+    elif ind.unit == "per 10k":
+        value = 10000 * num / den.where(den != 0)
+    else:
+        value = num
+    return part.assign(
+        indicator_id=ind.id,
+        numerator=num,
+        denominator=den,
+        value=value,
+        unit=ind.unit,
+        source=source,
+    )[RESULT_COLUMNS]
+
+
+def _add_rates(
+    data: pd.DataFrame, inputs: InputSet, settings: Settings, issues: Issues
+) -> pd.DataFrame:
+    """Per-10,000 rates from the counts they are rates of, with the month's population."""
+    parts = [data]
+    for ind in CATALOGUE:
+        if not ind.rate_of:
+            continue
+        counts = data[(data["indicator_id"] == ind.rate_of) & (data["source"] == "annex_a")]
+        if counts.empty:
+            continue
+        pops = [population_for(inputs, settings, pd.Period(p, freq="M")) for p in counts["period"]]
+        if any(p is None for p in pops):
+            issues.add(
+                "no-population",
+                "warning",
+                "Population",
+                f"No 0-17 population is given for {ind.title.lower()}: give it on the "
+                "Population sheet, in Settings or with --population.",
+            )
+            continue
+        part = counts[["period", "breakdown", "numerator"]].assign(denominator=pops)
+        parts.append(_with_values(part, ind, "annex_a"))
+    return pd.concat(parts, ignore_index=True)
+
+
+def _merge_figures(data: pd.DataFrame, figures: pd.DataFrame, issues: Issues) -> pd.DataFrame:
+    """Monthly figures fill what Annex A does not give; where both exist the computed value is
+    shown and a difference is noted."""
+    if figures.empty:
+        return data
+    figs = figures.assign(breakdown=figures["breakdown"].fillna("").astype(str))
+    known = figs["indicator_id"].isin(list(BY_ID))
+    if (~known).any():
+        issues.add(
+            "unknown-indicator",
+            "warning",
+            "Monthly figures",
+            [
+                f"'{i}' is not an indicator id of the catalogue: this row is not used."
+                for i in figs.loc[~known, "indicator_id"]
+            ],
+            rows=figs.loc[~known, "row"].to_numpy(),
+            column="indicator_id",
+        )
+    rows = []
+    for ind_id, part in figs[known].groupby("indicator_id", sort=False):
+        ind = BY_ID[str(ind_id)]
+        rows.append(_figure_values(part, ind, issues))
+    if not rows:
+        return data
+    supplied = pd.concat(rows, ignore_index=True)
+    supplied = supplied[supplied["value"].notna() | supplied["numerator"].notna()]
+    key = ["indicator_id", "breakdown", "period"]
+    both = supplied.merge(data[[*key, "value"]], on=key, suffixes=("", "_computed"))
+    differ = both[(both["value"] - both["value_computed"]).abs() > FIGURE_TOLERANCE]
+    if len(differ):
+        issues.add(
+            "figure-differs",
+            "info",
+            "Monthly figures",
+            [
+                f"{r.indicator_id} {r.breakdown or ''} {r.period}: Monthly figures say "
+                f"{r.value:.1f}, Annex A gives {r.value_computed:.1f}; Annex A is shown.".replace(
+                    "  ", " "
+                )
+                for r in differ.itertuples()
+            ],
+            rows=differ["row"].to_numpy(),
+            column="value",
+        )
+    new = supplied.merge(data[key], on=key, how="left", indicator=True)
+    new = new[new["_merge"] == "left_only"]
+    dup = new.duplicated(key, keep="last")
+    if dup.any():
+        issues.add(
+            "duplicate-figure",
+            "warning",
+            "Monthly figures",
+            "Another row gives the same indicator, breakdown and month: the later row is used.",
+            rows=new.loc[dup, "row"].to_numpy(),
+        )
+    return pd.concat([data, new[~dup][RESULT_COLUMNS]], ignore_index=True)
+
+
+def _figure_values(part: pd.DataFrame, ind: Indicator, issues: Issues) -> pd.DataFrame:
+    """Value from numerator/denominator where given; check a value given alongside them."""
+    num, den, given = part["numerator"], part["denominator"], part["value"]
+    scale = {"%": 100.0, "per 10k": 10000.0}.get(ind.unit)
+    derived = num if scale is None else scale * num / den.where(den != 0)
+    bad = given.notna() & derived.notna() & ((given - derived).abs() > FIGURE_TOLERANCE)
+    if bad.any():
+        issues.add(
+            "figure-mismatch",
+            "error",
+            "Monthly figures",
+            [
+                f"{ind.id} {p}: value {v:g} does not match numerator/denominator "
+                f"({d:.2f}); the value is used."
+                for p, v, d in zip(part.loc[bad, "period"], given[bad], derived[bad], strict=True)
+            ],
+            rows=part.loc[bad, "row"].to_numpy(),
+            column="value",
+        )
+    value = given.where(given.notna(), derived)
+    return part.assign(value=value, unit=ind.unit, source="figures", indicator_id=ind.id)[
+        [*RESULT_COLUMNS, "row"]
+    ]
+
+
+def _ordered(data: pd.DataFrame) -> pd.DataFrame:
+    """Catalogue order, then breakdown order (headline first), then period."""
+    order = {ind.id: i for i, ind in enumerate(CATALOGUE)}
+    bd_rank = {(ind.id, b): j + 1 for ind in CATALOGUE for j, b in enumerate(ind.breakdowns)}
+    data = data.assign(
+        _i=data["indicator_id"].map(order),
+        _b=[
+            0 if b == "" else bd_rank.get((i, b), 999)
+            for i, b in zip(data["indicator_id"], data["breakdown"], strict=True)
+        ],
+    )
+    data = data.sort_values(["_i", "_b", "breakdown", "period"], kind="stable")
+    data = data.drop(columns=["_i", "_b"]).reset_index(drop=True)
+    for col in ("numerator", "denominator", "value"):
+        data[col] = pd.to_numeric(data[col], errors="coerce").astype(float)
+    data["breakdown"] = data["breakdown"].fillna("").astype(str)
+    data["period"] = data["period"].astype(str)
+    return data

@@ -1,0 +1,143 @@
+"""Contacts, referrals and assessments (Annex A Lists 1, 3 and 4)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ..calendar import wd
+from .base import PART_COLUMNS, Context, computes, counts_by_month, month_of, usable
+from .catalogue import SOURCE_GROUP_OF, SOURCE_GROUPS
+
+
+def _contacts_in_months(ctx: Context, indicator_id: str) -> pd.DataFrame:
+    """Contacts dated in the computed months, with their source group and period."""
+    contacts = usable(ctx, indicator_id, 1, ("contact_date",))
+    period = month_of(contacts["contact_date"], ctx.periods)
+    contacts = contacts[period.notna()].assign(period=period[period.notna()])
+    codes = contacts["source"].str.upper() if "source" in contacts else pd.Series(dtype=object)
+    group = codes.map(SOURCE_GROUP_OF)
+    return contacts.assign(group=group.fillna("Other").to_numpy())
+
+
+def _warn_unknown_sources(ctx: Context, contacts: pd.DataFrame) -> None:
+    """A missing or unknown source code goes to Other, with a warning (contract)."""
+    unknown = contacts["source"].isna() | ~contacts["source"].str.upper().isin(SOURCE_GROUP_OF)
+    if unknown.any():
+        shown = contacts.loc[unknown, "source"].fillna("(blank)")
+        ctx.issues.add(
+            "unknown-source",
+            "warning",
+            "List 1",
+            [
+                f"Contact source '{s}' is not a CIN census source code: counted as Other."
+                for s in shown
+            ],
+            rows=contacts.loc[unknown, "row"].to_numpy(),
+            column="Contact Source",
+        )
+
+
+def _by_group(contacts: pd.DataFrame, periods: list[str], flag: pd.Series | None) -> pd.DataFrame:
+    """Headline plus one row per source group per period (zero counts included)."""
+    parts = [counts_by_month(contacts["period"], periods, flag)]
+    for group in SOURCE_GROUPS:
+        mask = (contacts["group"] == group).to_numpy()
+        sub_flag = None if flag is None else flag[mask]
+        parts.append(
+            counts_by_month(contacts.loc[mask, "period"], periods, sub_flag).assign(breakdown=group)
+        )
+    return pd.concat(parts, ignore_index=True)[PART_COLUMNS]
+
+
+@computes("contacts", needs={1: ("contact_date", "source")})
+def contacts(ctx: Context) -> pd.DataFrame:
+    rows = _contacts_in_months(ctx, "contacts")
+    _warn_unknown_sources(ctx, rows)
+    return _by_group(rows, ctx.periods, None)
+
+
+@computes(
+    "contact_conversion",
+    needs={1: ("contact_date", "child_id", "source"), 3: ("referral_date", "child_id")},
+)
+def contact_conversion(ctx: Context) -> pd.DataFrame:
+    # Contact → referral: the same child referred on or after the contact date, within
+    # [contact_to_referral] working days (no national definition; the window is a setting).
+    rows = _contacts_in_months(ctx, "contact_conversion")
+    no_child = rows["child_id"].isna().to_numpy()
+    ctx.left_out("contact_conversion", 1, rows.loc[no_child, "row"], "No Child Unique ID")
+    rows = rows[~no_child].reset_index(drop=True)
+    referrals = usable(ctx, "contact_conversion", 3, ("referral_date", "child_id"))
+    pairs = (
+        rows[["child_id", "contact_date"]]
+        .reset_index()
+        .merge(referrals[["child_id", "referral_date"]], on="child_id")
+    )
+    pairs = pairs[pairs["referral_date"] >= pairs["contact_date"]]
+    within = (
+        wd(pairs["contact_date"], pairs["referral_date"])
+        <= ctx.settings.timescales.contact_to_referral
+    )
+    converted = np.zeros(len(rows), dtype=bool)
+    converted[pairs.loc[within, "index"].to_numpy()] = True
+    return _by_group(rows, ctx.periods, pd.Series(converted))
+
+
+def _referrals_in_months(ctx: Context, indicator_id: str) -> pd.DataFrame:
+    referrals = usable(ctx, indicator_id, 3, ("referral_date",))
+    period = month_of(referrals["referral_date"], ctx.periods)
+    return referrals[period.notna()].assign(period=period[period.notna()])
+
+
+@computes("referrals", needs={3: ("referral_date",)})
+def referrals(ctx: Context) -> pd.DataFrame:
+    return counts_by_month(_referrals_in_months(ctx, "referrals")["period"], ctx.periods)
+
+
+@computes("re_referrals", needs={3: ("referral_date", "child_id", "referrals_12m")})
+def re_referrals(ctx: Context) -> pd.DataFrame:
+    # DfE: a re-referral is a referral within 12 months of a previous referral. Annex A's
+    # "Number of Referrals in Last 12 Months" counts previous ones; when blank, look for an
+    # earlier List 3 referral of the same child in the 12 calendar months before.
+    rows = _referrals_in_months(ctx, "re_referrals").reset_index(drop=True)
+    previous = rows["referrals_12m"]
+    is_re = (previous >= 1).to_numpy()
+    blank = previous.isna().to_numpy() & rows["child_id"].notna().to_numpy()
+    if blank.any():
+        all_refs = ctx.list(3)[["child_id", "referral_date"]].dropna()
+        asked = rows.loc[blank, ["child_id", "referral_date"]].reset_index()
+        pairs = asked.merge(all_refs, on="child_id", suffixes=("", "_prev"))
+        earlier = (pairs["referral_date_prev"] < pairs["referral_date"]) & (
+            pairs["referral_date_prev"] >= pairs["referral_date"] - pd.DateOffset(months=12)
+        )
+        is_re[pairs.loc[earlier, "index"].to_numpy()] = True
+    return counts_by_month(rows["period"], ctx.periods, pd.Series(is_re))
+
+
+def _assessments_in_months(ctx: Context, indicator_id: str) -> pd.DataFrame:
+    frame = ctx.list(4)
+    period = month_of(frame["authorised"], ctx.periods)
+    return frame[period.notna()].assign(period=period[period.notna()])
+
+
+@computes("assessments_completed", needs={4: ("authorised",)})
+def assessments_completed(ctx: Context) -> pd.DataFrame:
+    return counts_by_month(
+        _assessments_in_months(ctx, "assessments_completed")["period"], ctx.periods
+    )
+
+
+@computes("assessments_in_timescale", needs={4: ("start", "authorised")})
+def assessments_in_timescale(ctx: Context) -> pd.DataFrame:
+    rows = _assessments_in_months(ctx, "assessments_in_timescale")
+    no_start = rows["start"].isna().to_numpy()
+    ctx.left_out(
+        "assessments_in_timescale",
+        4,
+        rows.loc[no_start, "row"],
+        "No Continuous Assessment Start Date",
+    )
+    rows = rows[~no_start]
+    within = wd(rows["start"], rows["authorised"]) <= ctx.settings.timescales.assessment
+    return counts_by_month(rows["period"], ctx.periods, pd.Series(within))

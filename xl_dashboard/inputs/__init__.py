@@ -1,0 +1,76 @@
+"""Inputs: the Annex A lists and the input workbook, read into one `InputSet`."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from ..errors import InputError
+from ..quality import Issues
+from ..settings import Settings
+from .annex_a import AnnexA, read_annex_a
+from .input_workbook import InputTables, read_input_tables
+from .workbook import SheetSource, WorkbookFile, open_source
+
+__all__ = ["InputSet", "load_inputs", "load_from_sources"]
+
+
+@dataclass
+class InputSet:
+    """Everything one build reads, typed and normalised; issues found while reading."""
+
+    settings: Settings
+    annex: AnnexA
+    tables: InputTables
+    issues: Issues = field(default_factory=Issues)
+
+    @property
+    def workers(self) -> dict[str, bool]:
+        from ..indicators.allocation import worker_key
+
+        frame = self.tables.workers
+        if frame.empty:
+            return {}
+        return {
+            worker_key(w): bool(q) for w, q in zip(frame["worker"], frame["qualified"], strict=True)
+        }
+
+    @property
+    def figures(self) -> pd.DataFrame:
+        return self.tables.figures
+
+
+def load_from_sources(
+    workbook: SheetSource | None,
+    annex_a: SheetSource | None,
+    overrides: dict[str, object] | None = None,
+) -> InputSet:
+    """Read an input workbook and/or an Annex A source; `overrides` beat the Settings sheet."""
+    issues = Issues()
+    tables = read_input_tables(workbook, issues)
+    list_source = annex_a if annex_a is not None else workbook
+    annex = read_annex_a(list_source, issues) if list_source is not None else AnnexA()
+    settings = tables.settings.replace(**(overrides or {}))
+    inputs = InputSet(settings=settings, annex=annex, tables=tables, issues=issues)
+    if not annex and tables.figures.empty:
+        where = annex_a.label if annex_a is not None else (workbook.label if workbook else "")
+        raise InputError(
+            f"'{where}' holds no Annex A list (sheets 'List 1' … 'List 8') and no Monthly "
+            "figures: there is nothing to build a dashboard from."
+        )
+    return inputs
+
+
+def load_inputs(
+    input_workbook: str | os.PathLike[str] | None = None,
+    annex_a: str | os.PathLike[str] | None = None,
+    **overrides: object,
+) -> InputSet:
+    """Read inputs from files: an input workbook, an Annex A workbook or CSV folder, or both."""
+    if input_workbook is None and annex_a is None:
+        raise InputError("Give an input workbook, or an Annex A file or folder with --annex-a.")
+    workbook = WorkbookFile(input_workbook) if input_workbook is not None else None
+    lists = open_source(annex_a) if annex_a is not None else None
+    return load_from_sources(workbook, lists, overrides)
