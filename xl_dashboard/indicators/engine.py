@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -45,6 +45,9 @@ class Results:
     settings: Settings  # reporting_month and annex_a_start resolved
     covered: list[pd.Period]  # months computed from Annex A
     issues: Issues
+    benchmarks: pd.DataFrame = field(default_factory=pd.DataFrame)  # indicator_id, comparator, ...
+    targets: pd.DataFrame = field(default_factory=pd.DataFrame)  # indicator_id, target, tolerance
+    commentary: pd.DataFrame = field(default_factory=pd.DataFrame)  # section, month, text
 
     def series(self, indicator_id: str, breakdown: str = "") -> pd.DataFrame:
         """One indicator's rows for one breakdown, indexed by period."""
@@ -140,7 +143,16 @@ def compute(inputs: InputSet) -> Results:
     data = pd.concat([*computed, _empty()], ignore_index=True) if computed else _empty()
     data = _add_rates(data, inputs, settings, issues)
     data = _merge_figures(data, inputs.figures, issues)
-    return Results(_ordered(data), settings, covered, issues)
+    t = inputs.tables
+    return Results(
+        _ordered(data),
+        settings,
+        covered,
+        issues,
+        benchmarks=t.benchmarks,
+        targets=t.targets,
+        commentary=t.commentary,
+    )
 
 
 def _empty() -> pd.DataFrame:
