@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import lru_cache
 
 import holidays
@@ -72,12 +73,10 @@ def parse_month(text: object) -> pd.Period:
         return text.asfreq("M")
     if isinstance(text, dt.date | pd.Timestamp):
         return pd.Period(text, freq="M")
-    try:
-        return pd.Period(str(text).strip(), freq="M")
-    except (ValueError, TypeError):
-        raise SettingsError(
-            f"'{text}' is not a month: write it as YYYY-MM, for example 2024-08."
-        ) from None
+    m = re.fullmatch(r"\s*(\d{4})-(\d{1,2})(?:-\d{1,2})?\s*", str(text))
+    if m is None or not 1 <= int(m[2]) <= 12:
+        raise SettingsError(f"'{text}' is not a month: write it as YYYY-MM, for example 2024-08.")
+    return pd.Period(year=int(m[1]), month=int(m[2]), freq="M")
 
 
 def month_start(month: pd.Period) -> pd.Timestamp:

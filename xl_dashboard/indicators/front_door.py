@@ -102,7 +102,7 @@ def re_referrals(ctx: Context) -> pd.DataFrame:
     # earlier List 3 referral of the same child in the 12 calendar months before.
     rows = _referrals_in_months(ctx, "re_referrals").reset_index(drop=True)
     previous = rows["referrals_12m"]
-    is_re = (previous >= 1).to_numpy()
+    is_re = (previous >= 1).to_numpy().copy()
     blank = previous.isna().to_numpy() & rows["child_id"].notna().to_numpy()
     if blank.any():
         all_refs = ctx.list(3)[["child_id", "referral_date"]].dropna()

@@ -1,0 +1,110 @@
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from xl_dashboard.inputs.normalise import (
+    INVALID,
+    normalise,
+    parse_code,
+    parse_date,
+    parse_int,
+    parse_month_text,
+    parse_yesno,
+)
+
+
+@pytest.mark.parametrize(
+    ("cell", "code"),
+    [
+        ("q) 6: Police", "6"),
+        ("6", "6"),
+        (6.0, "6"),
+        ("p1) 5D: LA early help", "5D"),
+        ("b) Female", "Female"),
+        ("\xa0Female ", "Female"),
+        ("#N/A", None),
+        ("N/A", None),
+        ("-", None),
+        ("   ", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_codes(cell: object, code: str | None) -> None:
+    assert parse_code(cell) == code
+
+
+@pytest.mark.parametrize(
+    ("cell", "day"),
+    [
+        (dt.datetime(2024, 7, 3, 14, 5), "2024-07-03"),
+        (dt.date(2024, 7, 3), "2024-07-03"),
+        (45476.0, "2024-07-03"),
+        ("45476", "2024-07-03"),
+        ("03/07/2024", "2024-07-03"),
+        ("3/7/2024", "2024-07-03"),
+        (" 03/07/2024\xa0", "2024-07-03"),
+        ("2024-07-03", "2024-07-03"),
+        ("03/07/2024 00:00:00", "2024-07-03"),
+    ],
+)
+def test_dates(cell: object, day: str) -> None:
+    assert parse_date(cell) == pd.Timestamp(day)
+
+
+@pytest.mark.parametrize("cell", ["31/02/2024", "unknown", "2024/13/01", True, -5.0])
+def test_invalid_dates(cell: object) -> None:
+    assert parse_date(cell) is INVALID
+
+
+@pytest.mark.parametrize("cell", ["#N/A", "", "-", None])
+def test_blank_dates(cell: object) -> None:
+    assert parse_date(cell) is None
+
+
+@pytest.mark.parametrize(
+    ("cell", "answer"),
+    [
+        ("a) Yes", True),
+        ("Y", True),
+        ("yes", True),
+        ("TRUE", True),
+        (True, True),
+        ("b) No", False),
+        ("n", False),
+        ("False", False),
+        ("", None),
+        ("#N/A", None),
+    ],
+)
+def test_yes_no(cell: object, answer: bool | None) -> None:
+    assert parse_yesno(cell) is answer
+
+
+def test_yes_no_invalid() -> None:
+    assert parse_yesno("c) Unknown") is INVALID
+    assert parse_yesno("maybe") is INVALID
+
+
+def test_ints_and_months() -> None:
+    assert parse_int("3") == 3 and parse_int(2.0) == 2 and parse_int("1.0") == 1
+    assert parse_int("x") is INVALID and parse_int(1.5) is INVALID and parse_int("") is None
+    assert parse_month_text("Aug-14") == "2014-08"
+    assert parse_month_text(dt.date(2014, 8, 1)) == "2014-08"
+    assert parse_month_text("2014-08") == "2014-08"
+
+
+def test_normalise_maps_distinct_values_back_to_rows() -> None:
+    cells = np.array(["03/07/2024", 45476.0, "", "bad", "03/07/2024"], dtype=object)
+    codes, uniques = pd.factorize(cells)
+    values, invalid = normalise(codes, uniques, "date")
+    assert list(pd.DatetimeIndex(values).strftime("%Y-%m-%d").fillna("")) == [
+        "2024-07-03",
+        "2024-07-03",
+        "",
+        "",
+        "2024-07-03",
+    ]
+    assert invalid.tolist() == [False, False, False, True, False]
