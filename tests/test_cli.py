@@ -144,7 +144,7 @@ def test_csv_folder_input(capsys, tmp_path: Path) -> None:
     folder.mkdir()
     (folder / "List 1.csv").write_text(
         "Child Unique ID,Date of Contact,Contact Source\nC1,01/08/2024,q) 6: Police\n"
-        "C2,31/08/2024,3A\nC3,01/09/2024,6\n",
+        "C2,2024-08-31,3A\nC3,01/09/2024,6\n",
         encoding="utf-8",
     )
     out_csv = tmp_path / "d.csv"

@@ -97,6 +97,15 @@ def default_reporting_month(annex: AnnexA, figures: pd.DataFrame) -> pd.Period |
     return None
 
 
+def first_covered_month(start: dt.date | None, month: pd.Period) -> pd.Period:
+    """The first whole month covered: a start that is not a 1st skips its month. With no event
+    dates at all (only Lists 6-8), the reporting month alone."""
+    if start is None:
+        return month
+    first = pd.Period(start, freq="M")
+    return first if start.day == 1 else first + 1
+
+
 def resolve_settings(inputs: InputSet) -> Settings:
     settings = inputs.settings
     start = settings.annex_a_start or default_annex_a_start(inputs.annex)
@@ -129,8 +138,8 @@ def compute(inputs: InputSet) -> Results:
     issues = inputs.issues
     month = settings.reporting_month
     covered: list[pd.Period] = []
-    if inputs.annex and settings.annex_a_start is not None:
-        covered = months_between(pd.Period(settings.annex_a_start, freq="M"), month)
+    if inputs.annex:
+        covered = months_between(first_covered_month(settings.annex_a_start, month), month)
         if not covered:
             issues.add(
                 "no-coverage",

@@ -101,9 +101,18 @@ def re_referrals(ctx: Context) -> pd.DataFrame:
     # "Number of Referrals in Last 12 Months" counts previous ones; when blank, look for an
     # earlier List 3 referral of the same child in the 12 calendar months before.
     rows = _referrals_in_months(ctx, "re_referrals").reset_index(drop=True)
+    # With neither the count nor a child id the fallback cannot be applied: left out.
+    unknowable = (rows["referrals_12m"].isna() & rows["child_id"].isna()).to_numpy()
+    ctx.left_out(
+        "re_referrals",
+        3,
+        rows.loc[unknowable, "row"],
+        "No Number of Referrals in Last 12 Months and no Child Unique ID",
+    )
+    rows = rows[~unknowable].reset_index(drop=True)
     previous = rows["referrals_12m"]
     is_re = (previous >= 1).to_numpy().copy()
-    blank = previous.isna().to_numpy() & rows["child_id"].notna().to_numpy()
+    blank = previous.isna().to_numpy()
     if blank.any():
         all_refs = ctx.list(3)[["child_id", "referral_date"]].dropna()
         asked = rows.loc[blank, ["child_id", "referral_date"]].reset_index()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -38,9 +37,7 @@ def read_annex_a(
     annex = AnnexA(sheets=present)
     if not present:
         return annex
-    # Sheets parse in Rust: two threads let two lists parse at once on two cores.
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        raws = dict(zip(present, pool.map(source.read, present.values()), strict=True))
+    raws = {n: source.read(name) for n, name in present.items()}
     note = ": the indicators that need it come from Monthly figures instead."
     for list_no, raw in raws.items():
         frame, missing = read_table(

@@ -15,10 +15,9 @@ import pandas as pd
 
 BLANK_TOKENS = frozenset({"", "#n/a", "n/a", "#na", "-", "null", "nan", "nat", "none"})
 _PREFIX = re.compile(r"^[a-z][0-9]?\)\s*", re.IGNORECASE)
-_DMY = re.compile(
-    r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$"
-)
-_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
+_TIME = r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?"
+_DMY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})" + _TIME + "$")
+ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})" + _TIME + "$")
 _INT = re.compile(r"^[+-]?\d+(?:\.0+)?$")
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 YES = frozenset({"yes", "y", "true"})
@@ -82,7 +81,9 @@ def _from_serial(n: float) -> object:
 
 
 def parse_date(value: Any) -> object:
-    """Real dates, Excel serial numbers and `dd/mm/yyyy` text (ISO text too); else INVALID."""
+    """Real dates, Excel serial numbers and `dd/mm/yyyy` text; anything else INVALID (contract).
+
+    CSV sources, which have no date type, turn ISO `yyyy-mm-dd` text into dates on reading."""
     if isinstance(value, dt.datetime):
         return pd.Timestamp(value.date())
     if isinstance(value, dt.date):
@@ -96,8 +97,6 @@ def parse_date(value: Any) -> object:
         return None
     if m := _DMY.match(text):
         return _valid_date(int(m[3]), int(m[2]), int(m[1]))
-    if m := _ISO.match(text):
-        return _valid_date(int(m[1]), int(m[2]), int(m[3]))
     if text.isdigit():
         return _from_serial(float(text))
     return INVALID
