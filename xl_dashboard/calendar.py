@@ -12,20 +12,26 @@ import pandas as pd
 
 from .errors import SettingsError
 
-FIRST_YEAR, LAST_YEAR = 1990, 2060
 
-
-@lru_cache(maxsize=1)
-def bank_holidays() -> np.ndarray:
+@lru_cache(maxsize=16)
+def bank_holidays(first_year: int = 2000, last_year: int = 2040) -> np.ndarray:
     """England & Wales bank holidays as datetime64[D]; `subdiv="ENG"` adds Easter Monday and
     the August bank holiday, which plain "GB" leaves out."""
-    days = holidays.country_holidays("GB", subdiv="ENG", years=range(FIRST_YEAR, LAST_YEAR + 1))
+    years = range(first_year, last_year + 1)
+    days = holidays.country_holidays("GB", subdiv="ENG", years=years)
     return np.array(sorted(days), dtype="datetime64[D]")
 
 
-@lru_cache(maxsize=1)
-def _busdaycal() -> np.busdaycalendar:
-    return np.busdaycalendar(holidays=bank_holidays())
+@lru_cache(maxsize=16)
+def _busdaycal(first_year: int, last_year: int) -> np.busdaycalendar:
+    return np.busdaycalendar(holidays=bank_holidays(first_year, last_year))
+
+
+def _calendar_for(*arrays: np.ndarray) -> np.busdaycalendar:
+    """A business-day calendar holding the bank holidays of every year the dates touch."""
+    lo = min(a.min() for a in arrays).astype("datetime64[Y]").astype(int) + 1970
+    hi = max(a.max() for a in arrays).astype("datetime64[Y]").astype(int) + 1970
+    return _busdaycal(int(lo), int(hi))
 
 
 def _days(values: object) -> np.ndarray:
@@ -51,7 +57,8 @@ def wd(start: object, end: object) -> np.ndarray | float:
     out = np.full(a.shape, np.nan)
     ok = ~(np.isnat(a) | np.isnat(b))
     if ok.any():
-        out[ok] = np.busday_count(a[ok], b[ok], busdaycal=_busdaycal())
+        a, b = a[ok], b[ok]
+        out[ok] = np.busday_count(a, b, busdaycal=_calendar_for(a, b))
     return out.item() if out.ndim == 0 else out
 
 
@@ -61,8 +68,11 @@ def add_wd(start: object, days: object) -> np.ndarray:
     out = np.full(a.shape, np.datetime64("NaT"), dtype="datetime64[D]")
     ok = ~np.isnat(a) & ~np.isnan(n)
     if ok.any():
+        start = a[ok]
+        # Bank holidays up to a year past the latest possible answer.
+        span = np.array([start.max() + int(abs(n[ok]).max() * 1.5) + 366], dtype="datetime64[D]")
         out[ok] = np.busday_offset(
-            a[ok], n[ok].astype(np.int64), roll="forward", busdaycal=_busdaycal()
+            start, n[ok].astype(np.int64), roll="forward", busdaycal=_calendar_for(start, span)
         )
     return out
 

@@ -56,6 +56,18 @@ def cli() -> None:
 @click.option(
     "--data-csv", type=click.Path(path_type=Path), help="Also write the indicator data as CSV."
 )
+@click.option(
+    "--pdf",
+    "pdf_path",
+    type=click.Path(path_type=Path),
+    help="Also write a PDF of the summary and the four pages (needs LibreOffice).",
+)
+@click.option(
+    "--png",
+    "png_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Also write one PNG image per page into this folder (needs LibreOffice, pdftoppm).",
+)
 @quiet_opt
 def build(
     input_workbook: Path | None,
@@ -64,13 +76,18 @@ def build(
     population: float | None,
     output: Path,
     data_csv: Path | None,
+    pdf_path: Path | None,
+    png_dir: Path | None,
     quiet: bool,
 ) -> None:
     """Compute every indicator and write the dashboard workbook."""
     from .api import compute, load_inputs, write_data_csv
     from .dashboard.build import write_dashboard
+    from .dashboard.pdf import export_pages, soffice
 
     progress = Progress(quiet)
+    if pdf_path is not None or png_dir is not None:
+        soffice()  # say so before the work when LibreOffice is missing
     with progress.step("Reading inputs"):
         inputs = load_inputs(input_workbook, annex_a, reporting_month=month, population=population)
     with progress.step("Computing indicators"):
@@ -79,6 +96,9 @@ def build(
         write_dashboard(results, output)
         if data_csv is not None:
             write_data_csv(results, data_csv)
+    if pdf_path is not None or png_dir is not None:
+        with progress.step("Printing the pages with LibreOffice"):
+            export_pages(output, pdf_path, png_dir)
     errors, warnings = results.issues.count("error"), results.issues.count("warning")
     progress.say(
         f"{results.settings.la_name}, {results.settings.reporting_month}: "

@@ -1,4 +1,5 @@
-"""The data sheets of the output: Indicator data, Data quality, Input rows, Settings used."""
+"""The data sheets of the output: Definitions, Indicator data, Data quality, Input rows,
+Settings used. Each writer fills a worksheet the workbook builder has already added in order."""
 
 from __future__ import annotations
 
@@ -9,9 +10,11 @@ import pandas as pd
 import xlsxwriter
 from xlsxwriter.worksheet import Worksheet
 
+from ..indicators.catalogue import CATALOGUE, SECTIONS, UNIT_LABELS
 from ..indicators.engine import RESULT_COLUMNS, Results
 from ..quality import ISSUE_COLUMNS
 
+DEFINITIONS = "Definitions"
 INDICATOR_DATA = "Indicator data"
 DATA_QUALITY = "Data quality"
 INPUT_ROWS = "Input rows"
@@ -25,15 +28,18 @@ def write_table(
     first_row: int = 0,
     widths: dict[str, float] | None = None,
     name: str | None = None,
+    wrap: bool = False,
 ) -> None:
     """A frame as an Excel table (filter buttons, banded rows); text always written as text."""
     columns = list(frame.columns)
     n = len(frame)
+    cell_format = book.add_format({"text_wrap": True, "valign": "top"}) if wrap else None
     for j, col in enumerate(columns):
         values = frame[col].tolist()
         for i, v in enumerate(values, start=first_row + 1):
-            _write_cell(ws, i, j, v)
-        ws.set_column(j, j, (widths or {}).get(col, max(10, min(60, len(str(col)) + 4))))
+            _write_cell(ws, i, j, v, cell_format)
+        width = (widths or {}).get(col, max(10, min(60, len(str(col)) + 4)))
+        ws.set_column(j, j, width, cell_format)
     ws.add_table(
         first_row,
         0,
@@ -49,19 +55,89 @@ def write_table(
     ws.freeze_panes(first_row + 1, 0)
 
 
-def _write_cell(ws: Worksheet, row: int, col: int, value: object) -> None:
+def _write_cell(ws: Worksheet, row: int, col: int, value: object, fmt=None) -> None:
     if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
-        ws.write_blank(row, col, None)
+        ws.write_blank(row, col, None, fmt)
     elif isinstance(value, bool):
-        ws.write_boolean(row, col, value)
+        ws.write_boolean(row, col, value, fmt)
     elif isinstance(value, int | float):
-        ws.write_number(row, col, value)
+        ws.write_number(row, col, value, fmt)
     else:
-        ws.write_string(row, col, str(value))
+        ws.write_string(row, col, str(value), fmt)
 
 
-def write_indicator_data(book: xlsxwriter.Workbook, results: Results) -> None:
-    ws = book.add_worksheet(INDICATOR_DATA)
+# Settings-sheet labels of the timescales (docs/input-workbook.md).
+TIMESCALE_LABELS = {
+    "contact_to_referral": "Contact to referral working days",
+    "assessment": "Assessment timescale working days",
+    "icpc": "ICPC timescale working days",
+    "cp_visit": "CP visit timescale working days",
+    "cin_plan_review": "CIN plan review working days",
+    "s47": "S47 timescale working days",
+}
+POLARITY_TEXT = {
+    "up": "Higher is better",
+    "down": "Lower is better",
+    "none": "No good or bad direction (volume or context): direction of travel only",
+}
+SOURCE_TEXT = {
+    "annex_a": "Annex A lists",
+    "figures": "Monthly figures sheet",
+    "either": "Annex A lists where they hold the fields, else the Monthly figures sheet",
+}
+
+
+def definitions(results: Results) -> pd.DataFrame:
+    """One row per catalogue indicator: what it counts and how it is judged."""
+    rows = []
+    for ind in CATALOGUE:
+        setting = ""
+        if ind.setting:
+            value = getattr(results.settings.timescales, ind.setting)
+            setting = f"{TIMESCALE_LABELS.get(ind.setting, ind.setting)}: {value}"
+        rows.append(
+            {
+                "indicator_id": ind.id,
+                "title": ind.title,
+                "section": SECTIONS[ind.section],
+                "definition": ind.definition,
+                "numerator": ind.numerator,
+                "denominator": ind.denominator,
+                "timescale setting": setting,
+                "unit": UNIT_LABELS.get(ind.unit, ind.unit),
+                "polarity": POLARITY_TEXT[ind.polarity],
+                "source": SOURCE_TEXT.get(ind.source, ind.source),
+                "breakdowns": ", ".join(ind.breakdowns),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def write_definitions(book: xlsxwriter.Workbook, ws: Worksheet, results: Results) -> None:
+    frame = definitions(results)
+    write_table(
+        book,
+        ws,
+        frame,
+        widths={
+            "indicator_id": 26,
+            "title": 40,
+            "section": 26,
+            "definition": 70,
+            "numerator": 34,
+            "denominator": 30,
+            "timescale setting": 30,
+            "unit": 12,
+            "polarity": 24,
+            "source": 28,
+            "breakdowns": 30,
+        },
+        name="Definitions",
+        wrap=True,
+    )
+
+
+def write_indicator_data(book: xlsxwriter.Workbook, ws: Worksheet, results: Results) -> None:
     write_table(
         book,
         ws,
@@ -71,8 +147,9 @@ def write_indicator_data(book: xlsxwriter.Workbook, results: Results) -> None:
     )
 
 
-def write_data_quality(book: xlsxwriter.Workbook, results: Results) -> None:
-    ws = book.add_worksheet(DATA_QUALITY)
+def write_data_quality(
+    book: xlsxwriter.Workbook, ws: Worksheet, rows: Worksheet, results: Results
+) -> None:
     frame = results.issues.frame()[ISSUE_COLUMNS]
     write_table(
         book,
@@ -81,7 +158,6 @@ def write_data_quality(book: xlsxwriter.Workbook, results: Results) -> None:
         widths={"message": 90, "column": 36, "rule": 22, "sheet": 16},
         name="DataQuality",
     )
-    rows = book.add_worksheet(INPUT_ROWS)
     write_table(book, rows, results.issues.accounting(), widths={"sheet": 18}, name="InputRows")
 
 
@@ -105,8 +181,7 @@ def settings_rows(results: Results) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["setting", "value"])
 
 
-def write_settings_used(book: xlsxwriter.Workbook, results: Results) -> None:
-    ws = book.add_worksheet(SETTINGS_USED)
+def write_settings_used(book: xlsxwriter.Workbook, ws: Worksheet, results: Results) -> None:
     write_table(
         book, ws, settings_rows(results), widths={"setting": 34, "value": 60}, name="SettingsUsed"
     )

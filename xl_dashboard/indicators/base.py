@@ -98,33 +98,29 @@ def _header_in(list_no: int, why: str) -> str:
 
 def month_of(dates: pd.Series, periods: Iterable[str]) -> pd.Series:
     """`YYYY-MM` of each date when it falls in one of `periods`, else missing."""
-    labels = dates.dt.strftime("%Y-%m")
-    return labels.where(labels.isin(list(periods)))
+    months = dates.to_numpy().astype("datetime64[M]")
+    wanted = np.array(list(periods), dtype="datetime64[M]")
+    inside = np.isin(months, wanted)
+    labels = np.full(len(months), None, dtype=object)
+    if inside.any():
+        labels[inside] = np.datetime_as_string(months[inside], unit="M").astype(object)
+    return pd.Series(labels, index=dates.index, dtype=object)
 
 
 def counts_by_month(
-    period: pd.Series, periods: list[str], numerator: pd.Series | None = None
+    period: pd.Series, periods: list[str], numerator: pd.Series | np.ndarray | None = None
 ) -> pd.DataFrame:
     """Denominator = rows per period; numerator = rows where `numerator` is true (or the count)."""
-    den = period.value_counts().reindex(periods, fill_value=0)
+    index = pd.Index(periods).get_indexer(period)
+    index = index[index >= 0] if numerator is None else index
+    den = np.bincount(index[index >= 0], minlength=len(periods)).astype(float)
     if numerator is None:
         return pd.DataFrame(
-            {
-                "period": periods,
-                "breakdown": "",
-                "numerator": den.to_numpy(dtype=float),
-                "denominator": np.nan,
-            }
+            {"period": periods, "breakdown": "", "numerator": den, "denominator": np.nan}
         )
-    num = period[numerator.to_numpy(dtype=bool)].value_counts().reindex(periods, fill_value=0)
-    return pd.DataFrame(
-        {
-            "period": periods,
-            "breakdown": "",
-            "numerator": num.to_numpy(dtype=float),
-            "denominator": den.to_numpy(dtype=float),
-        }
-    )
+    flag = np.asarray(numerator, dtype=bool)
+    num = np.bincount(index[(index >= 0) & flag], minlength=len(periods)).astype(float)
+    return pd.DataFrame({"period": periods, "breakdown": "", "numerator": num, "denominator": den})
 
 
 def open_at(frame: pd.DataFrame, m1: pd.Timestamp) -> np.ndarray:
@@ -134,8 +130,9 @@ def open_at(frame: pd.DataFrame, m1: pd.Timestamp) -> np.ndarray:
 
 
 def distinct(frame: pd.DataFrame, mask: np.ndarray | pd.Series) -> int:
-    """Distinct children among the rows selected by mask."""
-    return int(frame.loc[np.asarray(mask, dtype=bool), "child_id"].nunique())
+    """Distinct children among the rows selected by mask (`child` = integer child code)."""
+    codes = frame["child"].to_numpy()[np.asarray(mask, dtype=bool)]
+    return int(np.count_nonzero(np.bincount(codes[codes >= 0]))) if len(codes) else 0
 
 
 def snapshot(

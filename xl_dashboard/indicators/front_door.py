@@ -15,14 +15,20 @@ def _contacts_in_months(ctx: Context, indicator_id: str) -> pd.DataFrame:
     contacts = usable(ctx, indicator_id, 1, ("contact_date",))
     period = month_of(contacts["contact_date"], ctx.periods)
     contacts = contacts[period.notna()].assign(period=period[period.notna()])
-    codes = contacts["source"].str.upper() if "source" in contacts else pd.Series(dtype=object)
-    group = codes.map(SOURCE_GROUP_OF)
-    return contacts.assign(group=group.fillna("Other").to_numpy())
+    return contacts.assign(group=source_groups(contacts["source"]))
+
+
+def source_groups(codes: pd.Series) -> np.ndarray:
+    """CIN census source code → the dashboard's group; missing or unknown codes → Other."""
+    distinct = codes.dropna().unique()
+    lookup = {c: SOURCE_GROUP_OF.get(str(c).upper(), "Other") for c in distinct}
+    return codes.map(lookup).fillna("Other").to_numpy()
 
 
 def _warn_unknown_sources(ctx: Context, contacts: pd.DataFrame) -> None:
     """A missing or unknown source code goes to Other, with a warning (contract)."""
-    unknown = contacts["source"].isna() | ~contacts["source"].str.upper().isin(SOURCE_GROUP_OF)
+    known = {c for c in contacts["source"].dropna().unique() if str(c).upper() in SOURCE_GROUP_OF}
+    unknown = ~contacts["source"].isin(known)
     if unknown.any():
         shown = contacts.loc[unknown, "source"].fillna("(blank)")
         ctx.issues.add(
@@ -40,13 +46,15 @@ def _warn_unknown_sources(ctx: Context, contacts: pd.DataFrame) -> None:
 
 def _by_group(contacts: pd.DataFrame, periods: list[str], flag: pd.Series | None) -> pd.DataFrame:
     """Headline plus one row per source group per period (zero counts included)."""
-    parts = [counts_by_month(contacts["period"], periods, flag)]
-    for group in SOURCE_GROUPS:
-        mask = (contacts["group"] == group).to_numpy()
-        sub_flag = None if flag is None else flag[mask]
-        parts.append(
-            counts_by_month(contacts.loc[mask, "period"], periods, sub_flag).assign(breakdown=group)
-        )
+    period = pd.Series(pd.Index(periods).get_indexer(contacts["period"]))
+    flags = None if flag is None else np.asarray(flag, dtype=bool)
+    parts = [counts_by_month(contacts["period"], periods, flags)]
+    group = pd.Categorical(contacts["group"], categories=list(SOURCE_GROUPS)).codes
+    for code, name in enumerate(SOURCE_GROUPS):
+        mask = group == code
+        sub_flag = None if flags is None else flags[mask]
+        sub = pd.Series(np.asarray(periods, dtype=object)[period[mask]])
+        parts.append(counts_by_month(sub, periods, sub_flag).assign(breakdown=name))
     return pd.concat(parts, ignore_index=True)[PART_COLUMNS]
 
 

@@ -12,8 +12,9 @@ EPISODE = ("start", "end", "child_id", "legal_status")
 
 def _looked_after_at(ep: pd.DataFrame, m1: pd.Timestamp):
     """Open at M1, excluding legal status V3/V4 (short breaks), as the DfE counts do."""
-    short_break = ep["legal_status"].fillna("").str.upper().str[:2].isin(["V3", "V4"])
-    return open_at(ep, m1) & ~short_break.to_numpy()
+    status = ep["legal_status"]
+    short = {c for c in status.dropna().unique() if str(c).upper()[:2] in ("V3", "V4")}
+    return open_at(ep, m1) & ~status.isin(short).to_numpy()
 
 
 def _last_12_months(dates: pd.Series, m1: pd.Timestamp):

@@ -44,6 +44,23 @@ def clean_text(value: Any) -> str | None:
     return None if text.lower() in BLANK_TOKENS else text
 
 
+def clean_texts(values: np.ndarray) -> np.ndarray:
+    """`clean_text` over an array, with the strings done by numpy's C string functions
+    (a list's child ids are tens of thousands of distinct values)."""
+    out = np.empty(len(values), dtype=object)
+    is_str = np.fromiter((type(v) is str for v in values), bool, len(values))
+    if is_str.any():
+        text = np.strings.strip(np.strings.replace(values[is_str].astype(np.str_), "\xa0", " "))
+        blank = np.isin(np.strings.lower(text), list(BLANK_TOKENS))
+        cleaned = text.astype(object)
+        cleaned[blank] = None
+        out[is_str] = cleaned
+    others = np.flatnonzero(~is_str)
+    for i in others:
+        out[i] = clean_text(values[i])
+    return out
+
+
 def parse_code(value: Any) -> str | None:
     """`q) 6: Police` → `6`; `b) Female` → `Female`; `6` → `6`."""
     text = clean_text(value)
@@ -179,8 +196,11 @@ def normalise(codes: np.ndarray, uniques: np.ndarray, kind: str) -> tuple[np.nda
 
     Dates come back as datetime64[ns] (NaT for blank/invalid), ints as float64 (NaN), yes/no as
     an object array of True/False/None, text and codes as objects (None for blank)."""
-    parser = PARSERS[kind]
-    parsed = [parser(u) for u in uniques]
+    if kind == "text":
+        parsed = list(clean_texts(np.asarray(uniques, dtype=object)))
+    else:
+        parser = PARSERS[kind]
+        parsed = [parser(u) for u in uniques]
     bad_u = np.fromiter((p is INVALID for p in parsed), bool, len(parsed))
     parsed = [None if p is INVALID else p for p in parsed]
     if kind == "date":

@@ -61,9 +61,7 @@ def read_table(
         empty = {c.key: pd.Series(dtype=object) for c in columns if c.key in found}
         return pd.DataFrame(empty).assign(row=pd.Series(dtype=np.int64)), missing
 
-    blank = np.ones(n_rows, dtype=bool)
-    for c in range(n_cols):
-        blank &= raw.blank_cells(c)
+    blank = raw.blank_rows()
     dup = np.zeros(n_rows, dtype=bool)
     if drop_duplicates and (~blank).any():
         codes = np.column_stack([raw.factorized(c)[0] for c in range(n_cols)])

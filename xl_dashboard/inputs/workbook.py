@@ -59,11 +59,19 @@ class RawSheet:
             self._factorized[col] = pd.factorize(self.cells[:, col], use_na_sentinel=True)
         return self._factorized[col]
 
-    def blank_cells(self, col: int) -> np.ndarray:
-        """True where the cell means blank (empty, spaces, #N/A, N/A, -)."""
-        codes, uniques = self.factorized(col)
-        blank_u = np.fromiter((not _filled(u) for u in uniques), bool, len(uniques))
-        return np.where(codes < 0, True, blank_u[np.where(codes < 0, 0, codes)])
+    def blank_rows(self) -> np.ndarray:
+        """True for rows in which every cell means blank (empty, spaces, #N/A, N/A, -)."""
+        if self.cells.size == 0:
+            return np.ones(len(self.cells), dtype=bool)
+        flat = pd.Series(self.cells.ravel())
+        blank = flat.isna().to_numpy() | flat.isin(BLANK_CELLS).to_numpy()
+        rows = blank.reshape(self.cells.shape).all(axis=1)
+        # Cells that only look filled (a token padded with spaces) are checked one by one, in
+        # the few rows where nothing else is filled.
+        maybe = ~rows & (blank.reshape(self.cells.shape).sum(axis=1) >= self.cells.shape[1] - 2)
+        for i in np.flatnonzero(maybe):
+            rows[i] = not any(_filled(v) for v in self.cells[i])
+        return rows
 
     def column_index(self) -> dict[str, int]:
         """Normalised header → first column index holding it."""
@@ -71,6 +79,13 @@ class RawSheet:
         for i, h in enumerate(self.headers):
             out.setdefault(norm_header(h), i)
         return out
+
+
+BLANK_CELLS = sorted(
+    BLANK_TOKENS
+    | {t.upper() for t in BLANK_TOKENS}
+    | {" ", "\xa0", "N/a", "NaN", "NaT", "None", "Null"}
+)
 
 
 def _filled(v: object) -> bool:
@@ -116,8 +131,11 @@ class WorkbookFile:
             raise InputError(f"There is no file '{self.path}'.")
         if self.path.is_dir():
             raise InputError(f"'{self.path}' is a folder, not a workbook.")
+        self._names = list(self._open().sheet_names)
+
+    def _open(self) -> calamine.CalamineWorkbook:
         try:
-            self._book = calamine.CalamineWorkbook.from_path(str(self.path))
+            return calamine.CalamineWorkbook.from_path(str(self.path))
         except Exception as exc:  # calamine raises several types for unreadable files
             raise InputError(
                 f"'{self.path.name}' is not a workbook that can be read "
@@ -125,11 +143,13 @@ class WorkbookFile:
             ) from None
 
     def sheet_names(self) -> list[str]:
-        return list(self._book.sheet_names)
+        return list(self._names)
 
     def read(self, name: str) -> RawSheet:
+        """Parse one sheet. Each call opens its own reader (opening is cheap), so sheets can be
+        parsed in parallel threads: calamine releases the GIL while it parses."""
         try:
-            rows = self._book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+            rows = self._open().get_sheet_by_name(name).to_python(skip_empty_area=False)
         except Exception as exc:
             raise InputError(f"Sheet '{name}' of '{self.label}' could not be read: {exc}") from None
         return RawSheet.from_rows(name, rows)

@@ -1,0 +1,301 @@
+"""Native Excel charts: every series plots cells of the `Chart data` sheet.
+
+A chart-data cell that shows a figure already on a page is a formula linking to that page cell
+(so editing the page moves the chart), a target line links to the target's named cell on the
+Summary, and anything else is the number itself. One helper per chart kind is not needed: the
+series' `kind` (line, column, bar) and `secondary` flag decide the xlsxwriter chart parts."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import xlsxwriter
+from xlsxwriter.utility import quote_sheetname, xl_rowcol_to_cell
+from xlsxwriter.worksheet import Worksheet
+
+from . import theme
+from .model import Chart, Key, RowLink, Series, TargetLink
+from .styles import Styles
+
+CHART_DATA = "Chart data"
+FIRST_VALUE_COL = 2
+NO_DATA = "No data for this period"
+
+
+def target_name(key: Key) -> str:
+    return _name("Target", key)
+
+
+def tolerance_name(key: Key) -> str:
+    return _name("Tolerance", key)
+
+
+def _name(prefix: str, key: Key) -> str:
+    text = f"{prefix}_{key.indicator_id}"
+    if key.breakdown:
+        text += "_" + "".join(c if c.isalnum() else "_" for c in key.breakdown)
+    return text
+
+
+@dataclass(frozen=True)
+class Placed:
+    """Where a table row was written: its sheet, row and the first value column."""
+
+    sheet: str
+    row: int
+    col: int
+    spans: bool  # one value for all columns (a comparator)
+
+    def cell(self, j: int) -> str:
+        col = self.col if self.spans else self.col + j
+        return f"{quote_sheetname(self.sheet)}!{xl_rowcol_to_cell(self.row, col, True, True)}"
+
+
+@dataclass(frozen=True)
+class SeriesCells:
+    name: list  # [sheet, row, col]
+    values: list  # [sheet, row, first col, row, last col]
+
+
+class ChartData:
+    """The `Chart data` sheet, filled block by block as charts are added."""
+
+    def __init__(self, ws: Worksheet, styles: Styles) -> None:
+        self.ws = ws
+        self.styles = styles
+        self.row = 2
+        ws.write_string(0, 0, "Chart data", styles(bold=True, font_size=theme.SUBHEADING_SIZE))
+        ws.write_string(
+            1,
+            0,
+            "The cells each chart and sparkline plots. A cell showing a figure from a page "
+            "links to it; target lines link to the targets on the Summary sheet.",
+            styles(italic=True, font_color=theme.MUTED),
+        )
+        ws.set_column(0, 0, 48)
+        ws.set_column(1, 1, 22)
+        ws.set_column(FIRST_VALUE_COL, FIRST_VALUE_COL + 12, 9)
+
+    def block(
+        self,
+        title: str,
+        where: str,
+        categories: tuple[str, ...],
+        series: tuple[Series, ...],
+        placed: dict[tuple[str, int], Placed],
+    ) -> tuple[list, list[SeriesCells]]:
+        """Write one chart's data; return its category cells and each series' cells."""
+        ws, st = self.ws, self.styles
+        head = self.row
+        ws.write_string(head, 0, title, st(bold=True, font_color=theme.NAVY))
+        ws.write_string(head, 1, where, st(italic=True, font_color=theme.MUTED))
+        for j, c in enumerate(categories):
+            ws.write_string(head, FIRST_VALUE_COL + j, c, st(bold=True, align="right"))
+        last_col = FIRST_VALUE_COL + max(len(categories), 1) - 1
+        cats = [CHART_DATA, head, FIRST_VALUE_COL, head, last_col]
+        out = []
+        for i, s in enumerate(series, start=1):
+            r = head + i
+            ws.write_string(r, 0, s.name, st())
+            ws.write_string(r, 1, s.role, st(font_color=theme.MUTED))
+            fmt = st.number(s.unit)
+            for j, v in enumerate(s.values):
+                self._cell(r, FIRST_VALUE_COL + j, v, s, j, placed, fmt)
+            out.append(
+                SeriesCells([CHART_DATA, r, 0], [CHART_DATA, r, FIRST_VALUE_COL, r, last_col])
+            )
+        self.row = head + len(series) + 2
+        return cats, out
+
+    def _cell(self, r, c, value, s: Series, j, placed, fmt) -> None:
+        ws = self.ws
+        if value is None:
+            ws.write_blank(r, c, None, fmt)
+        elif isinstance(s.link, RowLink) and (s.link.table_id, s.link.row) in placed:
+            ref = placed[(s.link.table_id, s.link.row)].cell(j)
+            ws.write_formula(r, c, f"={ref}", fmt, value)
+        elif isinstance(s.link, TargetLink):
+            name = target_name(s.link.key)
+            ws.write_formula(r, c, f"=IF(ISNUMBER({name}),{name},NA())", fmt, value)
+        else:
+            ws.write_number(r, c, value, fmt)
+
+    def trends(self, labels: tuple[str, ...], rows: list[tuple[str, str, tuple]]) -> list[str]:
+        """The summary's sparkline data, one row per summary row; returns each row's range."""
+        ws, st = self.ws, self.styles
+        head = self.row
+        ws.write_string(
+            head, 0, "Summary trends (sparklines)", st(bold=True, font_color=theme.NAVY)
+        )
+        for j, c in enumerate(labels):
+            ws.write_string(head, FIRST_VALUE_COL + j, c, st(bold=True, align="right"))
+        ranges = []
+        for i, (title, unit, values) in enumerate(rows, start=1):
+            r = head + i
+            ws.write_string(r, 0, title, st())
+            fmt = st.number(unit)
+            for j, v in enumerate(values):
+                if v is None:
+                    ws.write_blank(r, FIRST_VALUE_COL + j, None, fmt)
+                else:
+                    ws.write_number(r, FIRST_VALUE_COL + j, v, fmt)
+            first = xl_rowcol_to_cell(r, FIRST_VALUE_COL, True, True)
+            last = xl_rowcol_to_cell(r, FIRST_VALUE_COL + len(labels) - 1, True, True)
+            ranges.append(f"{quote_sheetname(CHART_DATA)}!{first}:{last}")
+        self.row = head + len(rows) + 2
+        return ranges
+
+
+# --- the chart itself ------------------------------------------------------------------------
+
+
+def _font(size: float = 8, **kw: object) -> dict:
+    return {"name": theme.FONT, "size": size, "color": theme.INK, **kw}
+
+
+def _axis_max(unit: str, values: list[float]) -> float | None:
+    """Percent axes stop at 100% (or a round number above a low series); others are automatic."""
+    if unit != "%":
+        return None
+    top = max(values, default=100.0)
+    if top > 70:
+        return 100
+    return max(10, 10 * math.ceil(top * 1.2 / 10))
+
+
+def _axis(unit: str, values: list[float]) -> dict:
+    axis: dict = {
+        "name": theme.AXIS_TITLES[unit],
+        "name_font": _font(8, bold=False),
+        "num_font": _font(8),
+        "num_format": theme.AXIS_FORMATS[unit],
+        "min": 0,
+        "major_gridlines": {"visible": True, "line": {"color": "#D9D9D9", "width": 0.5}},
+        "line": {"none": True},
+    }
+    top = _axis_max(unit, values)
+    if top is not None:
+        axis["max"] = top
+    return axis
+
+
+def _series_options(s: Series, cells: SeriesCells, cats: list, i: int, single: bool) -> dict:
+    opts: dict = {"name": cells.name, "categories": cats, "values": cells.values}
+    if s.secondary:
+        opts["y2_axis"] = True
+    if s.role == "target":
+        opts["line"] = {"color": theme.TARGET, "width": 1.5, "dash_type": "round_dot"}
+        opts["marker"] = {"type": "none"}
+        return opts
+    if s.role == "comparator":
+        colour = s.colour or theme.COMPARATOR_GREYS[i % len(theme.COMPARATOR_GREYS)]
+        opts["line"] = {"color": colour, "width": 1.25, "dash_type": "dash"}
+        opts["marker"] = {"type": "none"}
+        return opts
+    colour = s.colour or theme.SERIES[i % len(theme.SERIES)]
+    if s.kind == "line":
+        opts["line"] = {"color": colour, "width": 2.25}
+        opts["marker"] = {
+            "type": "circle",
+            "size": 5,
+            "fill": {"color": colour},
+            "border": {"color": colour},
+        }
+    else:
+        opts["fill"] = {"color": colour}
+        opts["border"] = {"none": True}
+        opts["gap"] = 60
+    if single:
+        opts["data_labels"] = {
+            "value": True,
+            "num_format": theme.NUMBER_FORMATS[s.unit],
+            "font": _font(7.5),
+            "position": "above" if s.kind == "line" else "outside_end",
+        }
+    return opts
+
+
+def build_chart(
+    book: xlsxwriter.Workbook,
+    chart: Chart,
+    cats: list,
+    cells: list[SeriesCells],
+    width: int,
+    height: int,
+):
+    """The xlsxwriter chart for the model chart (a combination when kinds are mixed)."""
+    mains = [s for s in chart.series if s.role == "main"]
+    base_kind = mains[0].kind if mains else "line"
+    options: dict = {"type": base_kind}
+    if chart.stacked and base_kind in ("column", "bar"):
+        options["subtype"] = "stacked"
+    base = book.add_chart(options)
+    other = None
+    # Data labels only where no table beside the chart already prints the figures.
+    single = len(mains) == 1 and not isinstance(mains[0].link, RowLink)
+    main_i = comp_i = 0
+    for s, c in zip(chart.series, cells, strict=True):
+        kind = "line" if s.role != "main" else s.kind
+        if s.role == "main":
+            i, main_i = main_i, main_i + 1
+        else:
+            i, comp_i = comp_i, comp_i + 1
+        target = base
+        if kind != base_kind:
+            if other is None:
+                other = book.add_chart({"type": kind})
+            target = other
+        target.add_series(_series_options(s, c, cats, i, single and s.role == "main"))
+    if other is not None:
+        base.combine(other)
+    base.set_title({"name": chart.title, "name_font": _font(10, bold=True, color=theme.NAVY)})
+
+    def values(secondary: bool) -> list[float]:
+        return [
+            v for s in chart.series if s.secondary == secondary for v in s.values if v is not None
+        ]
+
+    value_axis = _axis(chart.y_unit, values(False))
+    category_axis = {"name": chart.x_title, "name_font": _font(8), "num_font": _font(8)}
+    if base_kind == "bar":
+        base.set_x_axis(value_axis)
+        base.set_y_axis({**category_axis, "reverse": True})
+    else:
+        base.set_x_axis(category_axis)
+        base.set_y_axis(value_axis)
+    if chart.y2_unit:
+        (other or base).set_y2_axis(
+            {**_axis(chart.y2_unit, values(True)), "major_gridlines": {"visible": False}}
+        )
+    if len(chart.series) == 1:
+        base.set_legend({"none": True})
+    else:
+        base.set_legend({"position": "bottom", "font": _font(8)})
+    base.set_chartarea(
+        {"border": {"color": theme.RULE, "width": 0.75}, "fill": {"color": "#FFFFFF"}}
+    )
+    base.set_plotarea({"border": {"none": True}})
+    base.set_size({"width": width, "height": height})
+    return base
+
+
+def no_data_box(ws: Worksheet, row: int, col: int, width: int, height: int) -> None:
+    """ "No data for this period" over the middle of an empty chart."""
+    box_w, box_h = 200, 28
+    ws.insert_textbox(
+        row,
+        col,
+        NO_DATA,
+        {
+            "width": box_w,
+            "height": box_h,
+            "x_offset": (width - box_w) // 2,
+            "y_offset": (height - box_h) // 2,
+            "font": {"name": theme.FONT, "size": 11, "color": theme.MUTED, "bold": True},
+            "align": {"horizontal": "center", "vertical": "middle"},
+            "fill": {"color": "#FFFFFF"},
+            "line": {"color": theme.RULE},
+            "object_position": 1,
+        },
+    )

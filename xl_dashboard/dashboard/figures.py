@@ -1,0 +1,168 @@
+"""Look-ups over the results for the layout: figures by key and month, comparators, targets,
+commentary, and the month labels the reference prints."""
+
+from __future__ import annotations
+
+import math
+import re
+
+import pandas as pd
+
+from ..indicators.catalogue import SECTIONS
+from ..indicators.engine import Results
+from .model import Key, Value
+
+STANDARD_COMPARATORS = ("England", "Statistical neighbours", "Region")
+
+
+def _num(x: object) -> Value:
+    if x is None or x is pd.NA:
+        return None
+    try:
+        f = float(x)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+    return None if math.isnan(f) else f
+
+
+def month_label(period: pd.Period) -> str:
+    """`Jun-14`, as the reference heads its columns."""
+    return period.strftime("%b-%y")
+
+
+def ordinal(day: int) -> str:
+    suffix = "th" if 10 <= day % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
+    return f"{day}{suffix}"
+
+
+def date_range_label(first: pd.Period, last: pd.Period) -> str:
+    """`1st June – 31st August 2014` (the year once when both ends share it)."""
+    start, end = first.start_time, last.end_time
+    left = f"{ordinal(start.day)} {start:%B}"
+    if start.year != end.year:
+        left += f" {start.year}"
+    return f"{left} – {ordinal(end.day)} {end:%B %Y}"
+
+
+class Figures:
+    """The results, indexed for the layout."""
+
+    def __init__(self, results: Results) -> None:
+        self.results = results
+        self.settings = results.settings
+        month = results.settings.reporting_month
+        assert month is not None, "the reporting month is resolved by the engine"
+        self.month: pd.Period = month
+        d = results.data
+        self._rows: dict[tuple[str, str, str], tuple[Value, Value, Value]] = {
+            (str(i), str(b), str(p)): (_num(n), _num(den), _num(v))
+            for i, b, p, n, den, v in zip(
+                d["indicator_id"],
+                d["breakdown"],
+                d["period"],
+                d["numerator"],
+                d["denominator"],
+                d["value"],
+                strict=True,
+            )
+        }
+        self._targets = self._read_targets(results.targets)
+
+    def window(self, months: int) -> list[pd.Period]:
+        """The reporting month and the months before it, oldest first."""
+        return [self.month - k for k in range(months - 1, -1, -1)]
+
+    def labels(self, periods: list[pd.Period]) -> tuple[str, ...]:
+        return tuple(month_label(p) for p in periods)
+
+    def get(self, key: Key, period: pd.Period, field: str = "value") -> Value:
+        row = self._rows.get((key.indicator_id, key.breakdown, str(period)))
+        if row is None:
+            return None
+        return row[("numerator", "denominator", "value").index(field)]
+
+    def values(self, key: Key, periods: list[pd.Period], field: str = "value") -> tuple[Value, ...]:
+        return tuple(self.get(key, p, field) for p in periods)
+
+    def has(self, key: Key) -> bool:
+        return any(
+            k[0] == key.indicator_id and k[1] == key.breakdown and v[2] is not None
+            for k, v in self._rows.items()
+        )
+
+    # --- comparators and targets ----------------------------------------------------------
+
+    def comparator_name(self, comparator: str) -> str:
+        return self.settings.region_name if comparator == "Region" else comparator
+
+    def comparators(self, indicator_id: str) -> list[tuple[str, float]]:
+        """(label as printed, value) for each benchmark of the indicator, in input order."""
+        b = self.results.benchmarks
+        if b is None or b.empty:
+            return []
+        rows = b[b["indicator_id"] == indicator_id]
+        out = []
+        for comparator, period, value in zip(
+            rows["comparator"], rows["period_label"], rows["value"], strict=True
+        ):
+            v = _num(value)
+            if v is None:
+                continue
+            label = self.comparator_name(str(comparator))
+            period_text = period.strip() if isinstance(period, str) else ""
+            if period_text and not re.search(r"\d", label):
+                label = f"{label} {period_text}"
+            out.append((label, v))
+        return out
+
+    def standard_comparators(self, indicator_id: str) -> tuple[Value, ...]:
+        """England, statistical neighbours and region values (the latest row of each)."""
+        b = self.results.benchmarks
+        found: dict[str, Value] = {}
+        if b is not None and not b.empty:
+            rows = b[b["indicator_id"] == indicator_id]
+            for comparator, value in zip(rows["comparator"], rows["value"], strict=True):
+                if _num(value) is not None:
+                    found[str(comparator).strip().lower()] = _num(value)
+        return tuple(found.get(c.lower()) for c in STANDARD_COMPARATORS)
+
+    @staticmethod
+    def _read_targets(targets: pd.DataFrame) -> dict[str, tuple[Value, Value]]:
+        if targets is None or targets.empty:
+            return {}
+        tol = targets["tolerance"] if "tolerance" in targets else [None] * len(targets)
+        return {
+            str(i): (_num(t), _num(a))
+            for i, t, a in zip(targets["indicator_id"], targets["target"], tol, strict=True)
+        }
+
+    def target(self, indicator_id: str) -> tuple[Value, Value]:
+        """(target, amber tolerance); (None, None) when none is given."""
+        return self._targets.get(indicator_id, (None, None))
+
+    # --- commentary ----------------------------------------------------------------------
+
+    def commentary(self, section: int) -> tuple[str, ...]:
+        """The section's paragraphs for the reporting month (rows with no month count too)."""
+        c = self.results.commentary
+        if c is None or c.empty:
+            return ()
+        names = {name.lower(): n for n, name in SECTIONS.items()}
+        out = []
+        for sec, month, text in zip(c["section"], c["month"], c["text"], strict=True):
+            if not isinstance(text, str) or not text.strip():
+                continue
+            if _section_number(sec, names) != section:
+                continue
+            if isinstance(month, str) and month.strip() and month.strip()[:7] != str(self.month):
+                continue
+            out.append(text.strip())
+        return tuple(out)
+
+
+def _section_number(section: object, names: dict[str, int]) -> int | None:
+    text = str(section).strip()
+    number = _num(text)
+    if number is not None:
+        return int(number)
+    return names.get(text.lower())

@@ -1,0 +1,195 @@
+"""The render-agnostic dashboard: pages of blocks (tables, charts, commentary, notes).
+
+`layout.build_dashboard` fills it from the catalogue and the results; `xlsx.render` draws it.
+Values are in display units (percent 0-100, rate per 10,000, count); None means no figure."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+Value = float | None
+
+
+@dataclass(frozen=True)
+class Key:
+    """Which figure a row or a series shows: an indicator and a breakdown ('' = headline)."""
+
+    indicator_id: str
+    breakdown: str = ""
+
+
+@dataclass(frozen=True)
+class Derive:
+    """A row computed from two other rows of the same table: `percent` = 100·a/b,
+    `difference` = a - b. Written as a live formula wherever the figures agree."""
+
+    op: str  # percent | difference
+    a: int  # row indices in the table
+    b: int
+
+    def apply(self, a: Value, b: Value) -> Value:
+        if a is None or b is None:
+            return None
+        if self.op == "difference":
+            return a - b
+        return None if b == 0 else 100 * a / b
+
+    def agrees(self, a: Value, b: Value, shown: Value) -> bool:
+        """True when the formula over a and b gives the figure shown."""
+        derived = self.apply(a, b)
+        return derived is not None and shown is not None and math.isclose(derived, shown)
+
+
+@dataclass(frozen=True)
+class Row:
+    label: str
+    values: tuple[Value, ...]  # one per column; a comparator row has one value for all
+    unit: str  # count | % | per 10k
+    style: str = "body"  # body | total | percent | comparator
+    key: Key | None = None  # the figure shown (for RAG and for linking a chart series)
+    polarity: str = "none"  # RAG applies when up/down
+    derive: Derive | None = None
+    field: str = "value"  # which figure of the key: value | numerator | denominator
+
+    @property
+    def spans(self) -> bool:
+        return self.style == "comparator"
+
+
+@dataclass(frozen=True)
+class Table:
+    id: str  # unique in the dashboard
+    corner: str  # top-left header text
+    columns: tuple[str, ...]  # period labels, e.g. "Jun-14"
+    rows: tuple[Row, ...]
+
+
+@dataclass(frozen=True)
+class RowLink:
+    """A chart series that plots a table row already on the page."""
+
+    table_id: str
+    row: int
+
+
+@dataclass(frozen=True)
+class TargetLink:
+    """A chart series that draws the (editable) target of a figure as a flat line."""
+
+    key: Key
+
+
+@dataclass(frozen=True)
+class Series:
+    name: str
+    values: tuple[Value, ...]  # one per category
+    kind: str = "line"  # line | column | bar
+    role: str = "main"  # main | comparator | target
+    unit: str = "%"
+    secondary: bool = False  # plotted on the right-hand axis
+    link: RowLink | TargetLink | None = None
+    colour: str | None = None  # None: the renderer picks by role and order
+
+
+@dataclass(frozen=True)
+class Chart:
+    title: str
+    categories: tuple[str, ...]
+    series: tuple[Series, ...]
+    x_title: str = "Month"
+    y_unit: str = "%"
+    y2_unit: str | None = None
+    stacked: bool = False
+
+    @property
+    def has_data(self) -> bool:
+        return any(v is not None for s in self.series if s.role == "main" for v in s.values)
+
+
+@dataclass(frozen=True)
+class Note:
+    text: str
+
+
+@dataclass(frozen=True)
+class Commentary:
+    paragraphs: tuple[str, ...]
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(self.paragraphs) if self.paragraphs else "No commentary this month."
+
+
+Part = Table | Chart | Note | Commentary
+
+
+@dataclass(frozen=True)
+class Block:
+    """One heading of the reference and what sits under it, top to bottom."""
+
+    title: str
+    parts: tuple[Part, ...]
+    heading: bool = True  # False when the chart's own title is the heading
+
+    @property
+    def charts(self) -> tuple[Chart, ...]:
+        return tuple(p for p in self.parts if isinstance(p, Chart))
+
+    @property
+    def tables(self) -> tuple[Table, ...]:
+        return tuple(p for p in self.parts if isinstance(p, Table))
+
+
+@dataclass(frozen=True)
+class Page:
+    sheet: str  # worksheet name (31 characters at most)
+    section: int
+    name: str  # the reference's section heading
+    heading: str  # "<LA> Children's Services ... Dashboard – <Month YYYY> Data"
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
+class SummaryRow:
+    key: Key
+    title: str
+    unit: str
+    polarity: str
+    this: Value
+    last: Value
+    target: Value
+    tolerance: Value
+    comparators: tuple[Value, ...]  # England, statistical neighbours, region
+    trend: tuple[Value, ...]  # the dashboard window, oldest first
+    rag: str  # G | A | R | ''
+    direction: str
+
+
+@dataclass(frozen=True)
+class Summary:
+    sheet: str
+    heading: str
+    this_label: str  # e.g. "Aug-14"
+    last_label: str
+    trend_labels: tuple[str, ...]
+    comparator_names: tuple[str, ...]
+    sections: tuple[tuple[str, tuple[SummaryRow, ...]], ...]
+
+    @property
+    def rows(self) -> tuple[SummaryRow, ...]:
+        return tuple(r for _, rows in self.sections for r in rows)
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    la_name: str
+    month_label: str  # "August 2014"
+    summary: Summary
+    pages: tuple[Page, ...]
+    notes: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def printed_sheets(self) -> tuple[str, ...]:
+        """The sheets that make the printed dashboard, in order."""
+        return (self.summary.sheet, *(p.sheet for p in self.pages))

@@ -1,0 +1,219 @@
+"""The Summary sheet: every headline indicator in one table, with live RAG and direction.
+
+The Target and Tolerance cells of each row are named (`Target_<id>`, `Tolerance_<id>`); the RAG
+letter, its colour and the colours on the pages all refer to them, so editing a target here
+re-colours the whole workbook."""
+
+from __future__ import annotations
+
+import xlsxwriter
+from xlsxwriter.utility import xl_rowcol_to_cell
+from xlsxwriter.worksheet import Worksheet
+
+from . import rules, theme
+from .charts import ChartData, target_name, tolerance_name
+from .model import Summary, SummaryRow
+from .styles import Styles
+
+COLUMNS = (  # header, width
+    ("Indicator", 58),
+    ("This month", 12),
+    ("Last month", 12),
+    ("Direction", 11),
+    ("RAG", 6),
+    ("Target", 9),
+    ("Amber tolerance", 10),
+    ("England", 10),
+    ("Statistical neighbours", 12),
+    ("Region", 12),
+    ("Last 6 months", 16),
+)
+THIS, LAST, DIRECTION, RAG, TARGET, TOLERANCE, COMPARATORS, TREND = 1, 2, 3, 4, 5, 6, 7, 10
+HEADER_ROW = 4
+POLARITY_TEXT = {"up": "higher is better", "down": "lower is better", "none": "volume or context"}
+
+
+def write_summary(
+    book: xlsxwriter.Workbook,
+    ws: Worksheet,
+    st: Styles,
+    summary: Summary,
+    chart_data: ChartData,
+) -> int:
+    """Write the summary; return its last row."""
+    last_col = len(COLUMNS) - 1
+    for c, (_, width) in enumerate(COLUMNS):
+        ws.set_column(c, c, width)
+    ws.set_default_row(15)
+    ws.merge_range(
+        0,
+        0,
+        0,
+        last_col,
+        summary.heading,
+        st(bold=True, font_size=theme.HEADING_SIZE, font_color=theme.NAVY),
+    )
+    ws.set_row(0, 24)
+    ws.merge_range(
+        1,
+        0,
+        1,
+        last_col,
+        "Summary: every headline indicator",
+        st(bold=True, font_size=theme.SUBHEADING_SIZE, bottom=2, bottom_color=theme.NAVY),
+    )
+    ws.set_row(1, 20)
+    ws.merge_range(
+        2,
+        0,
+        2,
+        last_col,
+        "RAG against target: G on or better than target, A within the amber tolerance, "
+        "R outside it (blank: no target). Direction: since last month; better/worse where a "
+        "direction is good, up/down for volumes. Edit a Target or Amber tolerance cell to "
+        "re-colour this sheet and the pages.",
+        st(italic=True, font_size=8, font_color=theme.MUTED, text_wrap=True, valign="top"),
+    )
+    ws.set_row(2, 24)
+    headers = [h for h, _ in COLUMNS]
+    headers[THIS] = f"This month ({summary.this_label})"
+    headers[LAST] = f"Last month ({summary.last_label})"
+    for k, name in enumerate(summary.comparator_names):
+        headers[COMPARATORS + k] = name
+    headers[TREND] = f"Last {len(summary.trend_labels)} months"
+    head = st(
+        bold=True,
+        bg_color=theme.BAND,
+        bottom=1,
+        bottom_color=theme.NAVY,
+        text_wrap=True,
+        align="center",
+    )
+    for c, text in enumerate(headers):
+        ws.write_string(
+            HEADER_ROW,
+            c,
+            text,
+            head if c else st(bold=True, bg_color=theme.BAND, bottom=1, bottom_color=theme.NAVY),
+        )
+    ws.set_row(HEADER_ROW, 27)
+    ws.freeze_panes(HEADER_ROW + 1, 1)
+    trend_ranges = chart_data.trends(
+        summary.trend_labels, [(r.title, r.unit, r.trend) for r in summary.rows]
+    )
+    r = HEADER_ROW + 1
+    k = 0
+    for section, rows in summary.sections:
+        ws.merge_range(
+            r,
+            0,
+            r,
+            last_col,
+            section,
+            st(
+                bold=True,
+                font_color=theme.NAVY,
+                bottom=1,
+                bottom_color=theme.RULE,
+                bg_color="#F2F2F2",
+            ),
+        )
+        r += 1
+        for row in rows:
+            _write_row(book, ws, st, row, r, trend_ranges[k])
+            r += 1
+            k += 1
+    return r - 1
+
+
+def _write_row(
+    book: xlsxwriter.Workbook, ws: Worksheet, st: Styles, row: SummaryRow, r: int, trend: str
+) -> None:
+    line = {"bottom": 1, "bottom_color": "#E0E0E0"}
+    ws.write_string(
+        r,
+        0,
+        f"{row.title} ({POLARITY_TEXT[row.polarity]})" if row.polarity != "none" else row.title,
+        st(**line),
+    )
+    number = st.number(row.unit, **line)
+    for c, v in ((THIS, row.this), (LAST, row.last)):
+        _number(ws, r, c, v, number)
+    this, last = (xl_rowcol_to_cell(r, c, col_abs=True) for c in (THIS, LAST))
+    ws.write_formula(
+        r,
+        DIRECTION,
+        rules.direction_formula(this, last, row.polarity),
+        st(align="center", **line),
+        row.direction,
+    )
+    for which, formula in rules.direction_criteria(this, last, row.polarity).items():
+        ws.conditional_format(
+            r,
+            DIRECTION,
+            r,
+            DIRECTION,
+            {"type": "formula", "criteria": formula, "format": st.travel(which)},
+        )
+    if row.polarity in ("up", "down"):
+        target, tolerance = (xl_rowcol_to_cell(r, c, True, True) for c in (TARGET, TOLERANCE))
+        editable = st.number(row.unit, bg_color="#FFF8E1", **line)
+        _number(ws, r, TARGET, row.target, editable)
+        _number(ws, r, TOLERANCE, row.tolerance, editable)
+        book.define_name(target_name(row.key), f"={_sheet_ref(ws)}!{target}")
+        book.define_name(tolerance_name(row.key), f"={_sheet_ref(ws)}!{tolerance}")
+        ws.write_formula(
+            r,
+            RAG,
+            rules.rag_formula(this, target, tolerance, row.polarity),
+            st(align="center", bold=True, **line),
+            row.rag,
+        )
+        criteria = rules.rag_criteria(this, target, tolerance, row.polarity)
+        for letter, formula in criteria.items():
+            for c, unit in ((RAG, None), (THIS, row.unit)):
+                ws.conditional_format(
+                    r,
+                    c,
+                    r,
+                    c,
+                    {
+                        "type": "formula",
+                        "criteria": formula,
+                        "format": st.rag(letter, unit),
+                        "stop_if_true": True,
+                    },
+                )
+    else:
+        muted = st(align="center", font_color=theme.MUTED, **line)
+        for c in (RAG, TARGET, TOLERANCE):
+            ws.write_string(r, c, "–", muted)
+    for k, v in enumerate(row.comparators):
+        _number(ws, r, COMPARATORS + k, v, number)
+    ws.write_blank(r, TREND, None, st(**line))
+    ws.add_sparkline(
+        r,
+        TREND,
+        {
+            "range": trend,
+            "markers": True,
+            "weight": 1.5,
+            "last_point": True,
+            "series_color": theme.SERIES[0],
+            "markers_color": theme.SERIES[0],
+            "last_color": theme.SERIES[1],
+        },
+    )
+
+
+def _number(ws: Worksheet, r: int, c: int, value: float | None, fmt) -> None:
+    if value is None:
+        ws.write_blank(r, c, None, fmt)
+    else:
+        ws.write_number(r, c, value, fmt)
+
+
+def _sheet_ref(ws: Worksheet) -> str:
+    from xlsxwriter.utility import quote_sheetname
+
+    return quote_sheetname(ws.get_name())
