@@ -167,3 +167,29 @@ def test_csv_folder_input(capsys, tmp_path: Path) -> None:
         (data.indicator_id == "contacts") & (data.breakdown == "") & (data.period == "2024-08")
     ]
     assert row["value"].tolist() == [2.0]
+
+
+def test_title_rows_above_the_headers(capsys, tmp_path: Path) -> None:
+    sheets = annex_a_sheets(
+        {1: [{"Child Unique ID": "C1", "Date of Contact": d("2024-08-05"), "Contact Source": "6"}]}
+    )
+    sheets["List 1"] = [["Annex A List 1: Contacts"], ["Extracted 01/09/2024"], *sheets["List 1"]]
+    book = write_workbook(tmp_path / "titled.xlsx", sheets)
+    out_csv = tmp_path / "d.csv"
+    code, _, err = run_cli(
+        capsys,
+        "build",
+        "--annex-a",
+        str(book),
+        "--month",
+        "2024-08",
+        "-o",
+        str(tmp_path / "o.xlsx"),
+        "--data-csv",
+        str(out_csv),
+        "-q",
+    )
+    assert code == 0, err
+    data = pd.read_csv(out_csv, keep_default_na=False)
+    row = data[(data.indicator_id == "contacts") & (data.breakdown == "")]
+    assert row["value"].tolist() == [1.0]

@@ -30,6 +30,24 @@ def match_columns(raw: RawSheet, columns: tuple[Column, ...]) -> dict[str, int]:
     return found
 
 
+HEADER_SEARCH_ROWS = 10
+
+
+def _find_header_row(raw: RawSheet, columns: tuple[Column, ...]) -> tuple[RawSheet, dict[str, int]]:
+    """The first non-blank row is the header, unless a row a little further down (below a
+    title or a note) matches clearly more of the expected columns."""
+    found = match_columns(raw, columns)
+    if len(found) >= min(2, len(columns)):
+        return raw, found
+    best, best_found = raw, found
+    for i in range(min(HEADER_SEARCH_ROWS, len(raw.cells))):
+        candidate = raw.with_header_at(i)
+        hits = match_columns(candidate, columns)
+        if len(hits) > len(best_found):
+            best, best_found = candidate, hits
+    return best, best_found
+
+
 def read_table(
     raw: RawSheet,
     columns: tuple[Column, ...],
@@ -43,7 +61,7 @@ def read_table(
     Blank rows are ignored; with `drop_duplicates`, exact duplicate rows (every column of the
     sheet equal) count once. Unreadable values become blank and are reported with their row."""
     sheet = raw.name
-    found = match_columns(raw, columns)
+    raw, found = _find_header_row(raw, columns)
     missing = {c.key for c in columns} - set(found)
     for col in columns:
         if col.key in missing:

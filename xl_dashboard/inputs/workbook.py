@@ -40,18 +40,22 @@ class RawSheet:
         header_at = next((i for i, r in enumerate(rows) if any(_filled(v) for v in r)), None)
         if header_at is None:
             return cls(name, [], np.empty((0, 0), dtype=object), np.empty(0, dtype=np.int64))
-        headers = [_header_text(v) for v in rows[header_at]]
-        while headers and not headers[-1]:
-            headers.pop()
-        width = len(headers)
         body = rows[header_at + 1 :]
-        if body and len({len(r) for r in body}) == 1 and len(body[0]) >= width:
-            cells = np.array(body, dtype=object)[:, :width]
+        width = max(len(r) for r in rows[header_at:])
+        if body and len({len(r) for r in body}) == 1 and len(body[0]) == width:
+            cells = np.array(body, dtype=object)
         else:
             cells = np.empty((len(body), width), dtype=object)
             _fill_ragged(cells, body, width)
+        headers = _headers(rows[header_at], width)
         numbers = np.arange(len(body), dtype=np.int64) + first_row + header_at + 1
         return cls(name, headers, cells, numbers)
+
+    def with_header_at(self, index: int) -> RawSheet:
+        """The same sheet read with data row `index` as its header row (for sheets with title
+        rows above the headers)."""
+        headers = _headers(self.cells[index], self.cells.shape[1])
+        return RawSheet(self.name, headers, self.cells[index + 1 :], self.rows[index + 1 :])
 
     def factorized(self, col: int) -> tuple[np.ndarray, np.ndarray]:
         """(codes, uniques) of one column, computed once."""
@@ -102,6 +106,12 @@ def _header_text(v: object) -> str:
     if v is None or (isinstance(v, float) and np.isnan(v)):
         return ""
     return str(v).replace("\xa0", " ").strip()
+
+
+def _headers(row: Sequence[object], width: int) -> list[str]:
+    """Header texts, one per column (blank where a column has no header)."""
+    headers = [_header_text(v) for v in row]
+    return headers + [""] * (width - len(headers))
 
 
 def _fill_ragged(cells: np.ndarray, body: Sequence[Sequence[object]], width: int) -> None:
