@@ -171,7 +171,7 @@ def test_csv_folder_input(capsys, tmp_path: Path) -> None:
 
 def test_title_rows_above_the_headers(capsys, tmp_path: Path) -> None:
     sheets = annex_a_sheets(
-        {1: [{"Child Unique ID": "C1", "Date of Contact": d("2024-08-05"), "Contact Source": "6"}]}
+        {1: [{"Child Unique ID": "C1", "Date of Contact": d("2024-08-01"), "Contact Source": "6"}]}
     )
     sheets["List 1"] = [["Annex A List 1: Contacts"], ["Extracted 01/09/2024"], *sheets["List 1"]]
     book = write_workbook(tmp_path / "titled.xlsx", sheets)

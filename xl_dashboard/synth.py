@@ -21,6 +21,7 @@ import pandas as pd
 import xlsxwriter
 
 __all__ = [
+    "HEADERS",
     "SCALES",
     "Scale",
     "synthesise_annex_a",
@@ -28,9 +29,6 @@ __all__ = [
     "worker_names",
     "worker_register",
 ]
-
-# Public figures used for the Benchmarks sheet are approximate DfE values (England, 2023/24 and
-# 2024/25 releases), rounded; the statistical-neighbour and region figures are invented.
 
 
 @dataclass(frozen=True)
@@ -713,12 +711,13 @@ class _Authority:
         y1 = int(_ymd(np.array([self.w1]))[0][0])
         self.cal = _Calendar(y1 - 8, y1 + 1)
         self.kids = _Children(_seeded(seed, 2), self.w1)
-        self.lists: dict[str, dict[str, np.ndarray]] = {}
 
     def rng(self, stream: int) -> np.random.Generator:
+        """The random stream of one generation step."""
         return _seeded(self.seed, 100 + stream)
 
     def build(self) -> None:
+        """Generate every list, in dependency order."""
         self._contacts()
         self._referrals()
         self._assessments()
@@ -737,6 +736,7 @@ class _Authority:
     # -- front door ---------------------------------------------------------------------------
 
     def _contacts(self) -> None:
+        """List 1: contacts by source and day, with the seasonal dip in school contacts."""
         rng = self.rng(1)
         base = self.sc.contacts_per_month * _SOURCE_MIX
         sources, dates = [], []
@@ -764,10 +764,14 @@ class _Authority:
         n = len(date)
         pool = self.kids.add(self.kids.dobs(_CONTACT_AGES, 2 * n + 1, unborn=0.015))
         child = pool[rng.integers(0, len(pool), n)]
-        order = np.lexsort((child, date))
-        self.contacts = {"child": child[order], "date": date[order], "source": source[order]}
+        # One contact per child, day and source (repeats would be exact duplicate rows).
+        key = np.stack([child, date.astype("int64"), source])
+        _, first = np.unique(key, axis=1, return_index=True)
+        first = first[np.lexsort((child[first], date[first]))]
+        self.contacts = {"child": child[first], "date": date[first], "source": source[first]}
 
     def _referrals(self) -> None:
+        """List 3: about 29% of contacts become a referral 0-7 working days later."""
         rng = self.rng(2)
         c = self.contacts
         n = len(c["date"])
@@ -809,6 +813,7 @@ class _Authority:
         }
 
     def _assessments(self) -> None:
+        """List 4: assessments of most referrals not closed NFA, 5-70 working days long."""
         rng = self.rng(3)
         r = self.referrals
         take = (r["nfa"] != _YES) & (rng.random(len(r["date"])) < 0.92)
@@ -839,6 +844,7 @@ class _Authority:
         }
 
     def _s47(self) -> None:
+        """List 5: strategy discussions, half followed by an ICPC 3-25 working days later."""
         rng = self.rng(4)
         r = self.referrals
         take = np.flatnonzero((r["nfa"] != _YES) & (rng.random(len(r["date"])) < 0.16))
@@ -847,7 +853,7 @@ class _Authority:
         lag = np.where(rng.random(n) < 0.4, 0, rng.integers(1, 11, n))
         strat = self.cal.add(r["date"][take], lag)
         held = rng.random(n) < 0.5
-        wd = np.where(rng.random(n) < 0.75, rng.integers(4, 16, n), rng.integers(16, 26, n))
+        wd = np.where(rng.random(n) < 0.75, rng.integers(3, 16, n), rng.integers(16, 26, n))
         icpc = np.where(held, self.cal.add(strat, wd), _NAT)
         pending = held & (icpc > self.w1)
         icpc = np.where(pending, _NAT, icpc)
@@ -879,6 +885,7 @@ class _Authority:
         return _days(np.round(rng.gamma(1.6, 5.5 * 30.44, n)) + 20)
 
     def _cp_plans(self) -> None:
+        """List 7: plans from ICPCs plus the caseload that began before the stream."""
         rng = self.rng(5)
         s = self.s47
         new = np.flatnonzero(s["plan"] == _YES)
@@ -948,11 +955,12 @@ class _Authority:
             np.where(r < 0.93, rng.integers(11, 21, n), rng.integers(21, 41, n)),
         )
         visit = _maxdate(self.cal.back(ref, wd), p["start"])
-        visit[rng.random(n) < 0.02] = _NAT
         # Data error: a visit dated after the end of the reporting month.
         open_rows = np.flatnonzero(np.isnat(p["end"]))
         late = open_rows[_pick(rng, len(open_rows), 0.01, 2)]
         visit[late] = self.w1 + _days(rng.integers(1, 21, len(late)))
+        others = np.setdiff1d(np.arange(n), late)
+        visit[others[_pick(rng, len(others), 0.02, 2)]] = _NAT
         age = self.kids_age_at(p["child"], ref)
         a = rng.random(n)
         alone = np.where(a < 0.72, _YES, np.where(a < 0.93, _NO, -1))
@@ -972,6 +980,7 @@ class _Authority:
     # -- looked after -------------------------------------------------------------------------
 
     def _looked_after(self) -> None:
+        """List 8: children in care at the window start, leavers, entrants and returners."""
         rng = self.rng(7)
         w0, w1, months = self.w0, self.w1, self.win.months
         # Children in care at the window start.
@@ -985,6 +994,8 @@ class _Authority:
         )
         start = w0 - _days(np.maximum(in_care, 1))
         legal = _choice(rng, _LEGAL_P, n_old)
+        if np.isin(legal, [_V3, _V4]).sum() < 2:  # always a few short-break children
+            legal[rng.choice(n_old, 2, replace=False)] = _V4
         short = np.isin(legal, [_V3, _V4])  # short breaks: disabled children
         old_child = self.kids.add(dob, disabled=np.where(short, 1.0, 0.1))
         turns_18 = _add_months(dob, 12 * 18)
@@ -1072,7 +1083,7 @@ class _Authority:
         second = np.zeros(len(child), dtype=bool)
         # A few children leave and come back within the window: two rows, the second flagged.
         back = np.flatnonzero(~np.isnat(end) & (end <= w1 - 10 * _DAY) & np.isin(reason, [0, 1, 9]))
-        again = back[_pick(rng, len(back), 0.25, 3)]
+        again = np.sort(rng.choice(back, min(len(back), max(2, len(back) // 4)), replace=False))
         again_start = _uniform_dates(
             rng, end[again] + 3 * _DAY, _mindate(end[again] + 60 * _DAY, np.repeat(w1, len(again)))
         )
@@ -1096,6 +1107,7 @@ class _Authority:
         self._finish_lac()
 
     def _finish_lac(self) -> None:
+        """List 8 details: reviews, visits, health, placements, missing episodes."""
         rng = self.rng(8)
         lac = self.lac
         n = len(lac["child"])
@@ -1209,6 +1221,7 @@ class _Authority:
     # -- children in need ---------------------------------------------------------------------
 
     def _cin(self) -> None:
+        """List 6: episodes from assessments, long-running cases, and around plans and care."""
         rng = self.rng(9)
         w0, w1 = self.w0, self.w1
         a = self.assess
@@ -1317,6 +1330,7 @@ class _Authority:
     # -- care leavers, early help, adoption --------------------------------------------------
 
     def _care_leavers(self) -> None:
+        """List 9: eligible children in care aged 16+, those who left at 18, and others."""
         rng = self.rng(10)
         lac = self.lac
         age = self.kids_age_at(lac["child"], np.repeat(self.w1, len(lac["child"])))
@@ -1368,6 +1382,7 @@ class _Authority:
         }
 
     def _early_help(self) -> None:
+        """List 2: early help assessments started in the window and current ones."""
         rng = self.rng(11)
         months = self.win.months
         n_new = int(rng.poisson(self.sc.eh_per_month * months))
@@ -1398,6 +1413,7 @@ class _Authority:
         self.eh = {"child": child, "start": start, "completed": completed, "org": order}
 
     def _adopters(self) -> None:
+        """List 11: adopter families moving through the stages, some leaving."""
         rng = self.rng(12)
         f = self.sc.adopter_families
         enquiry = _uniform_dates(rng, np.repeat(self.w1 - 730 * _DAY, f), np.repeat(self.w1, f))
@@ -1459,6 +1475,7 @@ class _Authority:
         self.matched_families = np.unique(family_ids[fam][~np.isnat(stage[fam, 6])])
 
     def _adoption(self) -> None:
+        """List 10: children with adoption decisions, adopted or reversed in 12 months."""
         rng = self.rng(13)
         w1 = self.w1
         lac = self.lac
@@ -2046,6 +2063,16 @@ def synthesise_annex_a(
 
     Row counts include duplicate rows but not the fully blank ones. The same arguments always
     give a byte-identical file.
+
+    With `messy=True` (each at a low rate per column, with a floor of a few per list so even
+    scale "small" has them): bare codes (`6`, `Female`, `Y`, `yes`) beside prefixed ones
+    (`q) 6: Police`) ~2%; non-breaking spaces around values ~0.5%; `#N/A`/`N/A`/`-` ~0.4%;
+    dates as bare serial numbers ~2% and as `dd/mm/yyyy` text ~2%; impossible dates
+    (`31/02/2024`, `unknown`) ~0.2% in the main date columns; unknown source codes ~0.4%;
+    formulas with cached values (`="6"`, `=DATE(...)`, `=NA()`) ~0.1%; text in count columns;
+    exact duplicate rows ~0.6%; fully blank rows ~0.15%; header drift in Lists 1, 3, 4, 6, 7.
+    Data errors that are part of the records themselves (ICPC before its strategy discussion,
+    CP visit after the end month, blank counts) are present with `messy=False` too.
     """
     if scale not in SCALES:
         raise ValueError(f"scale must be one of {', '.join(SCALES)}, not {scale!r}")
@@ -2121,7 +2148,8 @@ _TARGETS: dict[str, tuple[float, float]] = {
     "lac_pathway_plan": (90.0, 5.0),
     "lac_pep": (90.0, 5.0),
 }
-# (England, statistical neighbours, region): England figures are rounded published values.
+# (England, statistical neighbours, region): England values are close to recent DfE figures;
+# the statistical-neighbour and region values are invented.
 _BENCHMARKS: dict[str, tuple[float, float, float]] = {
     "re_referrals": (22.4, 20.8, 19.9),
     "assessments_in_timescale": (82.9, 85.1, 84.0),
@@ -2341,7 +2369,8 @@ def synthesise_input_workbook(
             ("England", "Statistical neighbours", "Region"), values, strict=True
         ):
             benchmarks.append((indicator, comparator, fy, value))
-    benchmarks.append(("cp_rate", f"{la_name} {fy}", fy, 33.1))
+    own_cp_rate = round(480 * f * rng.uniform(0.95, 1.15) / population * 10000, 1)
+    benchmarks.append(("cp_rate", f"{la_name} {fy}", fy, own_cp_rate))
     targets = [(k_, t, tol) for k_, (t, tol) in _TARGETS.items()]
     month_name = pd.Timestamp(str(last)).strftime("%B %Y")
     commentary = [
