@@ -75,7 +75,7 @@ def run(annex_a: Callable[..., Path]) -> Callable[..., Results]:
 
     def compute_from(
         lists: Mapping[int, Rows],
-        month: str = "2024-08",
+        month: str | None = "2024-08",
         start: str | None = None,
         population: float | None = 10000,
         workers: Mapping[str, str] | None = None,
@@ -90,7 +90,7 @@ def run(annex_a: Callable[..., Path]) -> Callable[..., Results]:
         inputs = load_inputs(
             path if workers is not None else None,
             annex_a=path,
-            reporting_month=pd.Period(month, freq="M"),
+            reporting_month=pd.Period(month, freq="M") if month else None,
             annex_a_start=d(start).date() if start else None,
             population=population,
             **settings,

@@ -1,0 +1,120 @@
+"""The input workbook: settings, figures merged with Annex A, and the problems reported."""
+
+from pathlib import Path
+
+import pandas as pd
+from conftest import annex_a_sheets, d, figure, issues_of, write_workbook
+
+from xl_dashboard.api import compute
+from xl_dashboard.inputs import load_inputs
+
+FIGURES_HEADER = [
+    "indicator_id",
+    "breakdown",
+    "period",
+    "numerator",
+    "denominator",
+    "value",
+    "note",
+]
+
+
+def workbook(tmp_path: Path, **sheets: list[list[object]]) -> Path:
+    named = {name.replace("_", " "): rows for name, rows in sheets.items()}
+    return write_workbook(tmp_path / "inputs.xlsx", named)
+
+
+def test_settings_sheet(tmp_path: Path) -> None:
+    path = workbook(
+        tmp_path,
+        Settings=[
+            ["Setting", "Value"],
+            ["Local authority", "Synthshire"],
+            ["Reporting month", "2024-08"],
+            ["Region", "East of England"],
+            ["ICPC timescale working days", 10],
+            ["Assessment timescale working days", "forty"],  # invalid: default kept, reported
+            ["Favourite colour", "blue"],  # unknown: reported
+        ],
+        Monthly_figures=[FIGURES_HEADER, ["lac_pep", "", "2024-08", None, None, 80, ""]],
+    )
+    inputs = load_inputs(path)
+    s = inputs.settings
+    assert (s.la_name, str(s.reporting_month), s.region_name) == (
+        "Synthshire",
+        "2024-08",
+        "East of England",
+    )
+    assert s.timescales.icpc == 10 and s.timescales.assessment == 45
+    rules = inputs.issues.frame().set_index("rule")
+    assert rules.loc["invalid-setting", "row"] == 6
+    assert rules.loc["unknown-setting", "row"] == 7
+
+
+def test_command_line_overrides_settings(tmp_path: Path) -> None:
+    path = workbook(
+        tmp_path,
+        Settings=[["Setting", "Value"], ["Reporting month", "2024-08"]],
+        Monthly_figures=[FIGURES_HEADER, ["lac_pep", "", "2024-07", None, None, 80, ""]],
+    )
+    inputs = load_inputs(path, reporting_month=pd.Period("2024-07", freq="M"))
+    assert str(inputs.settings.reporting_month) == "2024-07"
+
+
+def test_figures_fill_months_before_the_extract_and_annex_a_wins(tmp_path: Path) -> None:
+    contacts = [
+        {"Child Unique ID": f"C{i}", "Date of Contact": d("2024-08-01"), "Contact Source": "6"}
+        for i in range(3)
+    ]
+    sheets = annex_a_sheets({1: contacts}) | {
+        "Monthly figures": [
+            FIGURES_HEADER,
+            ["contacts", "", "2024-07", 10, None, None, ""],  # before the extract: used
+            ["contacts", "", "2024-08", 5, None, None, ""],  # Annex A says 3: noted
+            ["re_referrals", "", "2024-08", 20, 80, 25, ""],  # consistent
+            ["cin_with_plan", "CIN teams", "2024-08", 990, 1354, 80.0, ""],  # 73.1: error
+            ["s47_assessments_in_timescale", "", "Aug-24", 174, 188, None, ""],  # value derived
+            ["not_an_indicator", "", "2024-08", None, None, 1, ""],
+            ["lac_pep", "", None, None, None, 1, ""],  # no period: not used
+        ],
+        "Population": [["Year", "Population aged 0-17"], [2024, 20000]],
+    }
+    path = write_workbook(tmp_path / "all_in_one.xlsx", sheets)
+    r = compute(load_inputs(path, reporting_month=pd.Period("2024-08", freq="M")))
+    assert figure(r, "contacts", "2024-07") == (10.0, None, 10.0)
+    assert figure(r, "contacts", "2024-08") == (3.0, None, 3.0)
+    assert figure(r, "re_referrals", "2024-08") == (20.0, 80.0, 25.0)
+    assert figure(r, "cin_with_plan", "2024-08", "CIN teams")[2] == 80.0
+    assert round(figure(r, "s47_assessments_in_timescale", "2024-08")[2], 1) == 92.6
+    headline = r.data[r.data["breakdown"] == ""].set_index(["indicator_id", "period"])["source"]
+    assert headline[("contacts", "2024-07")] == "figures"
+    assert headline[("contacts", "2024-08")] == "annex_a"
+    assert len(issues_of(r, "figure-differs")) == 1
+    assert issues_of(r, "figure-mismatch")["row"].tolist() == [5]
+    assert issues_of(r, "unknown-indicator")["row"].tolist() == [7]
+    assert issues_of(r, "incomplete-row")["row"].tolist() == [8]
+    assert "not_an_indicator" not in set(r.data["indicator_id"])
+    accounts = r.issues.accounting().set_index("sheet")
+    assert accounts.loc["Monthly figures", "rows used"] == 6
+
+
+def test_early_help_started(run) -> None:
+    rows = [
+        {"Child Unique ID": f"E{i}", "Assessment start date": day}
+        for i, day in enumerate([d("2024-07-31"), d("2024-08-01"), "15/08/2024", None])
+    ]
+    r = run({2: rows}, start="2024-07-01")
+    assert figure(r, "eh_assessments_started", "2024-08")[2] == 2
+    assert figure(r, "eh_assessments_started", "2024-07")[2] == 1
+    assert issues_of(r, "left-out")["row"].tolist() == [5]
+
+
+def test_default_months_from_the_data(run) -> None:
+    rows = [
+        {"Child Unique ID": "C1", "Date of Contact": d("2024-03-14"), "Contact Source": "6"},
+        {"Child Unique ID": "C2", "Date of Contact": d("2024-08-30"), "Contact Source": "6"},
+    ]
+    r = run({1: rows}, month=None)
+    # Coverage starts on the 1st after the earliest event; August is not complete (30th).
+    assert str(r.settings.reporting_month) == "2024-07"
+    assert [str(m) for m in r.covered] == ["2024-04", "2024-05", "2024-06", "2024-07"]
