@@ -20,6 +20,8 @@ import numpy as np
 import pandas as pd
 import xlsxwriter
 
+from .indicators.catalogue import SECTIONS
+
 __all__ = [
     "HEADERS",
     "SCALES",
@@ -2118,12 +2120,7 @@ def _created(win: _Window) -> dt.datetime:
 # ----------------------------------------------------------------------------------------------
 # The input workbook (docs/input-workbook.md)
 
-_PAGES = (
-    "Contacts and Initial Assessments",
-    "Early Help and Children in Need",
-    "Child Protection",
-    "Looked-After Children",
-)
+_PAGES = tuple(SECTIONS.values())
 # Indicators with a good direction (indicators.md): target and amber tolerance in display units.
 _TARGETS: dict[str, tuple[float, float]] = {
     "re_referrals": (20.0, 3.0),

@@ -1,0 +1,340 @@
+"""The synthetic Annex A and input workbook generator, read back as a user's software would."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from pathlib import Path
+
+import holidays
+import numpy as np
+import openpyxl
+import pytest
+from python_calamine import CalamineWorkbook
+
+from xl_dashboard.indicators.catalogue import CATALOGUE
+from xl_dashboard.synth import (
+    HEADERS,
+    SCALES,
+    synthesise_annex_a,
+    synthesise_input_workbook,
+    worker_names,
+)
+
+LISTS = [f"List {i}" for i in range(1, 12)]
+NBSP = "\xa0"
+PLACEHOLDERS = {"#N/A", "N/A", "-"}
+INPUT_HEADERS = {
+    "Settings": ["Setting", "Value"],
+    "Population": ["Year", "Population aged 0-17"],
+    "Monthly figures": [
+        "indicator_id",
+        "breakdown",
+        "period",
+        "numerator",
+        "denominator",
+        "value",
+        "note",
+    ],
+    "Benchmarks": ["indicator_id", "comparator", "period_label", "value"],
+    "Targets": ["indicator_id", "target", "amber tolerance"],
+    "Commentary": ["section", "month", "text"],
+    "Workers": ["Allocated Worker", "Qualified social worker"],
+}
+
+
+def sheets(path: Path) -> dict[str, list[list[object]]]:
+    """Every sheet as rows of cached cell values (blank cells are '')."""
+    book = CalamineWorkbook.from_path(str(path))
+    return {name: book.get_sheet_by_name(name).to_python() for name in book.sheet_names}
+
+
+def norm(header: object) -> str:
+    text = re.sub(r"[^a-z0-9]", "", str(header).lower())
+    return {"age": "ageofchildyears"}.get(text, text)
+
+
+def column(rows: list[list[object]], header: str) -> list[object]:
+    j = [norm(h) for h in rows[0]].index(norm(header))
+    return [r[j] for r in rows[1:] if any(c != "" for c in r)]
+
+
+def as_date(value: object) -> dt.date | None:
+    """A cell as a date: real date, Excel serial number or dd/mm/yyyy text; else None."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, int | float) and value > 0:
+        return dt.date(1899, 12, 30) + dt.timedelta(days=int(value))
+    if isinstance(value, str):
+        try:
+            return dt.datetime.strptime(value.strip(), "%d/%m/%Y").date()
+        except ValueError:
+            return None
+    return None
+
+
+def workers_in(book: dict[str, list[list[object]]]) -> set[str]:
+    names = set()
+    for rows in book.values():
+        if "allocatedworker" in [norm(h) for h in rows[0]]:
+            for value in column(rows, "Allocated Worker"):
+                text = str(value).strip()
+                if text and text not in PLACEHOLDERS:
+                    names.add(text)
+    return names
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, int]]:
+    path = tmp_path_factory.mktemp("synth") / "small.xlsx"
+    return path, synthesise_annex_a(path, end="2024-09", months=6, scale="small", seed=11)
+
+
+@pytest.fixture(scope="module")
+def small_clean(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("synth") / "clean.xlsx"
+    synthesise_annex_a(path, end="2024-09", months=6, scale="small", seed=11, messy=False)
+    return path
+
+
+def test_sheets_headers_and_row_counts(small: tuple[Path, dict[str, int]]) -> None:
+    path, counts = small
+    book = sheets(path)
+    assert list(book) == LISTS
+    assert list(counts) == LISTS
+    for name, rows in book.items():
+        assert [norm(h) for h in rows[0]] == [norm(h) for h in HEADERS[name]], name
+        filled = [r for r in rows[1:] if any(c != "" for c in r)]
+        assert len(filled) == counts[name], name
+    assert counts["List 1"] > 1500  # six months of about 300 contacts
+    # Header drift as in real extracts, and spelled as Ofsted's template elsewhere.
+    assert "Date of Referral" in book["List 3"][0]
+    assert "Age" in book["List 4"][0]
+    assert "CHILD UNIQUE ID" in book["List 6"][0]
+    assert any(NBSP in str(h) for rows in book.values() for h in rows[0])
+    assert book["List 8"][0] == HEADERS["List 8"]
+
+
+def test_messiness_is_present_at_low_rates(small: tuple[Path, dict[str, int]]) -> None:
+    path, counts = small
+    book = sheets(path)
+    l1 = book["List 1"]
+    cells = [c for rows in book.values() for r in rows[1:] for c in r if isinstance(c, str)]
+    gender = column(l1, "Gender")
+    source = column(l1, "Contact Source")
+    assert "b) Female" in gender and "q) 6: Police" in source
+    assert {"Female", "Male"} & set(gender) and "6" in source
+    yes_no = {c for c in cells if c in {"Yes", "Y", "yes", "No", "N", "no"}}
+    assert len(yes_no) >= 3
+    assert any(c.startswith(NBSP) or c.endswith(NBSP) for c in cells)
+    for placeholder in PLACEHOLDERS:
+        assert placeholder in cells
+
+    contact = column(l1, "Date of Contact")
+    serials = [c for c in contact if isinstance(c, float)]
+    texts = [c for c in contact if isinstance(c, str) and re.fullmatch(r"\d\d/\d\d/\d{4}", c)]
+    real = [c for c in contact if isinstance(c, dt.date)]
+    assert 0.005 * len(contact) <= len(serials) <= 0.05 * len(contact)
+    assert 0.005 * len(contact) <= len(texts) <= 0.05 * len(contact)
+    assert len(real) > 0.9 * len(contact)
+    assert all(40000 < s < 50000 for s in serials)
+    assert any(isinstance(c, str) and as_date(c) is None for c in contact)
+    assert any(re.fullmatch(r"3[01]/02/\d{4}", c) for c in cells)  # impossible dates
+    codes = re.compile(r"^(?:[a-z]1?\) )?(?:1[ABCD]|2[AB]|3[A-F]|4|5[A-D]|6|7|8|9|10)(?::.*)?$")
+    unknown = [s for s in source if s and str(s).strip() not in PLACEHOLDERS]
+    assert any(not codes.match(str(s).strip()) for s in unknown)
+
+    rows = [tuple(r) for r in l1[1:] if any(c != "" for c in r)]
+    duplicates = sum(n - 1 for n in Counter(rows).values() if n > 1)
+    assert 1 <= duplicates <= 0.02 * len(rows)
+    middle = l1[1:-1]
+    assert any(all(c == "" for c in r) for r in middle)
+
+    # Formulas keep their cached values: openpyxl sees the formula, calamine the value (an
+    # error value such as =NA()'s #N/A comes back as a blank cell).
+    formulas = openpyxl.load_workbook(path)
+    values = openpyxl.load_workbook(path, data_only=True)
+    found = 0
+    for name in LISTS:
+        for row in formulas[name].iter_rows():
+            for cell in row:
+                if cell.data_type != "f":
+                    continue
+                found += 1
+                cached = book[name][cell.row - 1][cell.column - 1]
+                if cell.value == "=NA()":
+                    assert values[name][cell.coordinate].value == "#N/A"
+                    continue
+                assert cached != "", (name, cell.coordinate, cell.value)
+                if cell.value.startswith("=DATE("):
+                    y, m, d = map(int, re.findall(r"\d+", cell.value))
+                    assert cached == dt.date(y, m, d)
+    assert found >= 5
+
+
+def test_clean_workbook_has_none_of_it(small_clean: Path) -> None:
+    book = sheets(small_clean)
+    for name, rows in book.items():
+        assert rows[0] == HEADERS[name], name
+        body = [tuple(r) for r in rows[1:]]
+        assert all(any(c != "" for c in r) for r in body), name
+        assert max(Counter(body).values()) == 1, name
+    for header in ("Date of Contact", "Date of Birth"):
+        values = [v for v in column(book["List 1"], header) if v != ""]
+        assert all(isinstance(v, dt.date) for v in values)
+    cells = [c for rows in book.values() for r in rows for c in r if isinstance(c, str)]
+    assert not any(NBSP in c for c in cells)
+    assert not PLACEHOLDERS & set(cells)
+    ws = openpyxl.load_workbook(small_clean, read_only=True)["List 1"]
+    assert not any(isinstance(c.value, str) and c.value.startswith("=") for r in ws.rows for c in r)
+
+
+def _working_days(a: dt.date, b: dt.date) -> int:
+    days = holidays.country_holidays("GB", subdiv="ENG", years=range(2023, 2026))
+    return int(np.busday_count(a, b, holidays=sorted(days)))
+
+
+def test_records_hang_together(small_clean: Path) -> None:
+    book = sheets(small_clean)
+    ids = {n: {r[0] for r in rows[1:]} for n, rows in book.items()}
+    every = set().union(*(ids[f"List {i}"] for i in range(1, 11)))
+    assert all(re.fullmatch(r"[A-Z]{2}\d+", i) for i in every)
+    # Every child on a plan or in care has a CIN episode; referrals come from contacts.
+    assert ids["List 7"] <= ids["List 6"] and ids["List 8"] <= ids["List 6"]
+    assert len(ids["List 3"] & ids["List 1"]) > 0.9 * len(ids["List 3"])
+
+    # About 25-35% of contacts lead to a referral of the same child 0-7 working days later.
+    referrals: dict[str, list[dt.date]] = {}
+    l3 = book["List 3"]
+    for child, day in zip(
+        column(l3, "Child Unique ID"), column(l3, "Date of referral"), strict=True
+    ):
+        referrals.setdefault(child, []).append(day)
+    l1 = book["List 1"]
+    contacts = list(zip(column(l1, "Child Unique ID"), column(l1, "Date of Contact"), strict=True))
+    converted = sum(
+        any(0 <= _working_days(day, r) <= 7 and r >= day for r in referrals.get(child, []))
+        for child, day in contacts
+    )
+    assert 0.25 <= converted / len(contacts) <= 0.35
+
+    l5 = book["List 5"]
+    strategy = column(l5, "Strategy discussion initiating Section 47 Enquiry Start Date")
+    icpc = column(l5, "Date of Initial Child Protection Conference")
+    held = [(s, c) for s, c in zip(strategy, icpc, strict=True) if c != ""]
+    assert 0.3 <= len(held) / len(strategy) <= 0.7
+    assert any(c < s for s, c in held), "a few ICPCs dated before the strategy discussion"
+
+    l7 = book["List 7"]
+    end = dt.date(2024, 9, 30)
+    visits = column(l7, "Date of the Last Statutory Visit")
+    assert any(v != "" and v > end for v in visits) and "" in visits
+    starts = column(l7, "Child Protection Plan Start Date")
+    assert any(s <= dt.date(2022, 9, 30) for s in starts)
+    assert "" in column(l3, "Number of Referrals in Last 12 Months")
+    l8 = book["List 8"]
+    assert any(str(s).startswith(("V3", "V4")) for s in column(l8, "Child's Legal Status"))
+    assert max(Counter(column(l8, "Child Unique ID")).values()) == 2
+
+
+def test_county_contacts_per_month(tmp_path: Path) -> None:
+    path = tmp_path / "county.xlsx"
+    counts = synthesise_annex_a(path, scale="county", seed=2)
+    assert 900 <= counts["List 8"] <= 1400  # children in care at the end or during the window
+    rows = CalamineWorkbook.from_path(str(path)).get_sheet_by_name("List 1").to_python()
+    months = Counter(
+        (d.year, d.month) for d in map(as_date, column(rows, "Date of Contact")) if d is not None
+    )
+    assert sorted(months) == [(2024, m) for m in range(4, 10)]
+    for month, n in months.items():
+        assert 0.8 * 3000 <= n <= 1.2 * 3000, (month, n)
+    sources = Counter(str(s).strip() for s in column(rows, "Contact Source"))
+    police = sum(n for s, n in sources.items() if s in {"q) 6: Police", "6"})
+    assert 0.25 <= police / sum(sources.values()) <= 0.35
+
+
+@pytest.mark.slow
+def test_large_scale_has_sixty_thousand_contacts(tmp_path: Path) -> None:
+    counts = synthesise_annex_a(tmp_path / "large.xlsx", scale="large", seed=1)
+    assert counts["List 1"] >= 60_000
+    assert SCALES["large"].contacts_per_month >= 11_000
+
+
+def test_same_arguments_same_bytes(tmp_path: Path) -> None:
+    a, b, c = (tmp_path / f"{x}.xlsx" for x in "abc")
+    assert synthesise_annex_a(a, scale="small", seed=4) == synthesise_annex_a(
+        b, scale="small", seed=4
+    )
+    synthesise_annex_a(c, scale="small", seed=5)
+    assert a.read_bytes() == b.read_bytes() != c.read_bytes()
+    x, y = tmp_path / "x.xlsx", tmp_path / "y.xlsx"
+    synthesise_input_workbook(x, seed=4, annex_a_path=a)
+    synthesise_input_workbook(y, seed=4, annex_a_path=a)
+    assert x.read_bytes() == y.read_bytes()
+
+
+def test_input_workbook(small: tuple[Path, dict[str, int]], tmp_path: Path) -> None:
+    annex, _ = small
+    path = tmp_path / "inputs.xlsx"
+    synthesise_input_workbook(path, end="2024-09", months=6, seed=11, annex_a_path=annex)
+    book = sheets(path)
+    assert list(book) == list(INPUT_HEADERS)
+    for name, headers in INPUT_HEADERS.items():
+        assert book[name][0] == headers, name
+        assert len(book[name]) > 1, name
+
+    settings = {r[0]: r[1] for r in book["Settings"][1:]}
+    assert settings["Local authority"] == "Synthshire"
+    assert settings["Reporting month"] == "2024-09"
+    assert settings["Annex A start"] == dt.date(2024, 4, 1)
+    assert [r[0] for r in book["Population"][1:]][-1] == 2024
+
+    # Workers: every name used in the lists, about 90% qualified.
+    used = workers_in(sheets(annex))
+    workers = {str(r[0]): r[1] for r in book["Workers"][1:]}
+    assert used and used <= set(workers)
+    assert set(workers.values()) == {"Yes", "No"}
+    assert 0.8 <= list(workers.values()).count("Yes") / len(workers) <= 0.97
+    # Without the Annex A file the sheet lists every worker name of the seed.
+    alone = tmp_path / "alone.xlsx"
+    synthesise_input_workbook(alone, seed=11)
+    listed = {str(r[0]) for r in sheets(alone)["Workers"][1:]}
+    assert listed == set(worker_names(11)) and used <= listed
+
+    figures = book["Monthly figures"][1:]
+    window = [f"2024-{m:02d}" for m in range(4, 10)]
+    for indicator in (i.id for i in CATALOGUE if i.source == "figures"):
+        periods = {r[2] for r in figures if r[0] == indicator}
+        assert set(window) <= periods, indicator
+        assert min(periods) < window[0], indicator
+    for r in figures:
+        if r[3] != "" and r[5] != "":  # value given with its counts: must agree
+            assert abs(100 * r[3] / r[4] - r[5]) <= 0.05
+    targets = {r[0] for r in book["Targets"][1:]}
+    assert targets == {i.id for i in CATALOGUE if i.polarity in ("up", "down")}
+    comparators = {(r[0], r[1]) for r in book["Benchmarks"][1:]}
+    for indicator in ("re_referrals", "cin_rate", "cp_rate", "lac_rate"):
+        for comparator in ("England", "Statistical neighbours", "Region"):
+            assert (indicator, comparator) in comparators
+    commentary = book["Commentary"][1:]
+    assert {r[1] for r in commentary} == {"2024-09"}
+    assert len({r[0] for r in commentary}) == 4 and all(len(r[2]) > 40 for r in commentary)
+
+
+def test_worker_names_are_shared_and_stable() -> None:
+    names = worker_names(3)
+    assert names == worker_names(3) != worker_names(4)
+    assert len(set(names)) == len(names) >= SCALES["large"].workers
+    assert SCALES["county"].workers == 80
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [({"end": "2024-9"}, "YYYY-MM"), ({"scale": "city"}, "scale"), ({"months": 0}, "months")],
+)
+def test_bad_arguments(tmp_path: Path, kwargs: dict[str, object], message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        synthesise_annex_a(tmp_path / "x.xlsx", **kwargs)  # type: ignore[arg-type]
