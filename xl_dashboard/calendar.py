@@ -23,7 +23,7 @@ def bank_holidays(first_year: int = 2000, last_year: int = 2040) -> np.ndarray:
 
 
 @lru_cache(maxsize=16)
-def _busdaycal(first_year: int, last_year: int) -> np.busdaycalendar:
+def busday_calendar(first_year: int, last_year: int) -> np.busdaycalendar:
     return np.busdaycalendar(holidays=bank_holidays(first_year, last_year))
 
 
@@ -31,7 +31,7 @@ def _calendar_for(*arrays: np.ndarray) -> np.busdaycalendar:
     """A business-day calendar holding the bank holidays of every year the dates touch."""
     lo = min(a.min() for a in arrays).astype("datetime64[Y]").astype(int) + 1970
     hi = max(a.max() for a in arrays).astype("datetime64[Y]").astype(int) + 1970
-    return _busdaycal(int(lo), int(hi))
+    return busday_calendar(int(lo), int(hi))
 
 
 def _days(values: object) -> np.ndarray:

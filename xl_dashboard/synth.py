@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import holidays
 import numpy as np
 import pandas as pd
 import xlsxwriter
 
+from .calendar import busday_calendar
 from .indicators.catalogue import SECTIONS
 
 __all__ = [
@@ -544,8 +544,7 @@ class _Calendar:
     """Working days: Monday to Friday except England and Wales bank holidays."""
 
     def __init__(self, first_year: int, last_year: int) -> None:
-        days = holidays.country_holidays("GB", subdiv="ENG", years=range(first_year, last_year + 1))
-        self.busdaycal = np.busdaycalendar(holidays=np.array(sorted(days), dtype="M8[D]"))
+        self.busdaycal = busday_calendar(first_year, last_year)
 
     def add(self, dates: np.ndarray, n: np.ndarray | int) -> np.ndarray:
         """The date `n` working days after `dates` (a non-working start rolls forward first)."""

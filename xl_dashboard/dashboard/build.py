@@ -6,7 +6,10 @@ Settings used and Chart data. The first five are the printed dashboard."""
 from __future__ import annotations
 
 import datetime as dt
+import html
 import os
+import re
+import zipfile
 from pathlib import Path
 
 import xlsxwriter
@@ -87,15 +90,6 @@ def printed_sheets(workbook: str | os.PathLike[str]) -> list[str]:
 
 
 def _sheet_names(path: Path) -> list[str]:
-    import re
-    import zipfile
-
     with zipfile.ZipFile(path) as z:
         xml = z.read("xl/workbook.xml").decode("utf-8")
-    return [_unescape(n) for n in re.findall(r'<sheet name="([^"]*)"', xml)]
-
-
-def _unescape(text: str) -> str:
-    import html
-
-    return html.unescape(text)
+    return [html.unescape(n) for n in re.findall(r'<sheet name="([^"]*)"', xml)]

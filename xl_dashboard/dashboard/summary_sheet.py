@@ -7,7 +7,7 @@ re-colours the whole workbook."""
 from __future__ import annotations
 
 import xlsxwriter
-from xlsxwriter.utility import xl_rowcol_to_cell
+from xlsxwriter.utility import quote_sheetname, xl_rowcol_to_cell
 from xlsxwriter.worksheet import Worksheet
 
 from . import rules, theme
@@ -76,8 +76,8 @@ def write_summary(
     )
     ws.set_row(2, 24)
     headers = [h for h, _ in COLUMNS]
-    headers[THIS] = f"This month ({summary.this_label})"
-    headers[LAST] = f"Last month ({summary.last_label})"
+    headers[THIS] = f"This month\n{summary.this_label}"
+    headers[LAST] = f"Last month\n{summary.last_label}"
     for k, name in enumerate(summary.comparator_names):
         headers[COMPARATORS + k] = name
     headers[TREND] = f"Last {len(summary.trend_labels)} months"
@@ -214,6 +214,4 @@ def _number(ws: Worksheet, r: int, c: int, value: float | None, fmt) -> None:
 
 
 def _sheet_ref(ws: Worksheet) -> str:
-    from xlsxwriter.utility import quote_sheetname
-
     return quote_sheetname(ws.get_name())
