@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import platform
+import resource
 import statistics
 import tempfile
 import time
@@ -67,6 +68,8 @@ def main() -> None:
     print(f"calamine bare parse: median {p:.2f} s (min {min(parse):.2f})")
     print(f"build (read + compute + write): median {b:.2f} s (min {min(run):.2f})")
     print(f"ratio {ratio:.2f} ({verdict} the {TARGET} target)")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak memory of this process (synthesis, parse and builds): {peak:.0f} MB")
     print(f"| {time.strftime('%Y-%m-%d')} | {platform.python_version()} | {args.scale} x "
           f"{args.months} months | {cells:,} | {p:.2f} s | {b:.2f} s | {ratio:.2f} |")
 

@@ -177,6 +177,24 @@ def demo(output_dir: Path, scale: str, quiet: bool) -> None:
     progress.say(f"Dashboard: {out}")
 
 
+@cli.command()
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=Path("workbook_templates") / "xl_dashboard.xlsm",
+    show_default=True,
+    help="The template to write (.xlsm).",
+)
+@quiet_opt
+def template(output: Path, quiet: bool) -> None:
+    """Write the Excel input-workbook template: input sheets, buttons and their macros."""
+    from .excel.template import build_template
+
+    with Progress(quiet).step(f"Writing {output.name}"):
+        build_template(output)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code (errors are one sentence, no traceback)."""
     try:

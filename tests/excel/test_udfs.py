@@ -1,0 +1,236 @@
+"""The Excel functions through xlwings' own metadata and converters (`xlwings.server`, as
+xlwings Server and Lite call them): every function listed, called with single values, ranges,
+dates (serial numbers as Office.js sends them, and text), blanks and bad values."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import inspect
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import python_calamine as calamine
+import xlwings as xw
+import xlwings.server as xs
+
+from xl_dashboard.cli import main
+from xl_dashboard.excel import udfs
+from xl_dashboard.indicators.catalogue import CATALOGUE
+
+from .conftest import Synthetic
+from .jsonbook import paste, payload_from_workbook, replay, write_workbook
+
+FUNCTIONS = {
+    "XLD_WORKDAYS",
+    "XLD_ADD_WORKDAYS",
+    "XLD_RATE_PER_10K",
+    "XLD_RAG",
+    "XLD_SOURCE_GROUP",
+    "XLD_INDICATOR",
+    "XLD_CATALOGUE",
+}
+VALUE = {"type": "Error", "errorType": "Value"}
+NA = {"type": "Error", "errorType": "NotAvailable"}
+DIV0 = {"type": "Error", "errorType": "Div0"}
+
+
+def call(name: str, *args: object) -> list[list[Any]]:
+    """A custom-function call as the xlwings add-in makes it: every argument a 2-D array."""
+    data = {
+        "client": "Office.js",
+        "version": xw.__version__,
+        "runtime": "1.4",
+        "func_name": name,
+        "args": [a if isinstance(a, list) else [[a]] for a in args],
+    }
+    return asyncio.run(xs.custom_functions_call(data, udfs))
+
+
+def serial(day: dt.date) -> int:
+    """Excel's serial number of a date (what Office.js passes for a date cell)."""
+    return (day - dt.date(1899, 12, 30)).days
+
+
+def test_every_function_is_listed_with_its_help() -> None:
+    meta = {f["name"]: f for f in xs.custom_functions_meta(udfs)["functions"]}
+
+    assert set(meta) == FUNCTIONS
+    for name, entry in meta.items():
+        doc = inspect.getdoc(getattr(udfs, name))
+        assert entry["description"] == doc and "\n" not in doc and len(doc) <= 100
+        assert entry["result"]["dimensionality"] == "matrix"
+        for parameter in entry["parameters"]:
+            assert parameter["dimensionality"] == "matrix" and parameter["description"]
+    optional = {p["name"] for p in meta["XLD_INDICATOR"]["parameters"] if p.get("optional")}
+    assert optional == {"breakdown", "data"}
+
+
+def test_workdays_leave_out_england_and_wales_bank_holidays() -> None:
+    easter = [[serial(dt.date(2024, 3, 28))], [serial(dt.date(2024, 12, 24))]]
+    after = [[serial(dt.date(2024, 4, 2))], [serial(dt.date(2024, 12, 27))]]
+    # Good Friday and Easter Monday; Christmas Day and Boxing Day.
+    assert call("XLD_WORKDAYS", easter, after) == [[1.0], [1.0]]
+    assert call("XLD_WORKDAYS", "28/03/2024", "2024-04-02") == [[1.0]]
+    assert call("XLD_WORKDAYS", serial(dt.date(2024, 5, 6)), serial(dt.date(2024, 5, 6))) == [[0]]
+    # One start against a row of ends spills a row.
+    ends = [[serial(dt.date(2024, 1, d)) for d in (2, 3, 8)]]
+    assert call("XLD_WORKDAYS", serial(dt.date(2024, 1, 1)), ends) == [[0.0, 1.0, 4.0]]
+
+
+def test_add_workdays_gives_dates() -> None:
+    start = serial(dt.date(2024, 12, 24))
+    assert call("XLD_ADD_WORKDAYS", start, 1) == [[serial(dt.date(2024, 12, 27))]]
+    assert call("XLD_ADD_WORKDAYS", start, [[0], [-1], [5]]) == [
+        [serial(dt.date(2024, 12, 24))],
+        [serial(dt.date(2024, 12, 23))],
+        [serial(dt.date(2025, 1, 3))],  # New Year's Day is skipped too
+    ]
+
+
+def test_blank_and_bad_inputs_give_blanks_and_error_values() -> None:
+    starts = [[serial(dt.date(2024, 1, 1))], [None], ["soon"], ["31/02/2024"], [True]]
+    assert call("XLD_WORKDAYS", starts, serial(dt.date(2024, 1, 8))) == [
+        [4.0],
+        [""],
+        [VALUE],
+        [VALUE],
+        [VALUE],
+    ]
+    assert call("XLD_ADD_WORKDAYS", serial(dt.date(2024, 1, 1)), 1.5) == [[VALUE]]
+    assert call("XLD_ADD_WORKDAYS", None, 3) == [[""]]
+    # Ranges whose shapes do not fit together.
+    assert call("XLD_WORKDAYS", [[1], [2]], [[1], [2], [3]]) == [[VALUE]]
+
+
+def test_rate_per_10k() -> None:
+    assert call("XLD_RATE_PER_10K", 509, 165_800) == [[pytest.approx(30.7, abs=0.01)]]
+    counts = [[50], ["1,000"], [None], ["many"], [7]]
+    assert call("XLD_RATE_PER_10K", counts, [[100_000], [100_000], [100_000], [1], [0]]) == [
+        [5.0],
+        [100.0],
+        [""],
+        [VALUE],
+        [DIV0],
+    ]
+
+
+def test_rag_follows_the_dashboards_rule() -> None:
+    values = [[80], [70], [64], [None], ["n/a"]]
+    assert call("XLD_RAG", values, 75, 10, "up") == [["G"], ["A"], ["R"], [""], [""]]
+    # Lower is better: by word, or by the indicator's polarity in the catalogue.
+    assert call("XLD_RAG", [[18], [22], [30]], 20, 5, "down") == [["G"], ["A"], ["R"]]
+    assert call("XLD_RAG", 22, 20, None, "re_referrals") == [["R"]]  # blank tolerance = 0
+    assert call("XLD_RAG", 22, None, 5, "up") == [[""]]
+    assert call("XLD_RAG", 22, 20, 5, "contacts") == [[""]]  # no good direction
+    assert call("XLD_RAG", 22, 20, 5, "sideways") == [[VALUE]]
+
+
+def test_source_group_reads_annex_a_codes() -> None:
+    codes = [["q) 6: Police"], [6], ["3a"], ["p1) 5D: LA services - Early help"], ["99"], [None]]
+    assert call("XLD_SOURCE_GROUP", codes) == [
+        ["Police"],
+        ["Police"],
+        ["Health"],
+        ["LA Services - Internal"],
+        ["Other"],  # unknown codes count as Other, as on the dashboard
+        [""],
+    ]
+
+
+def test_catalogue_spills_every_indicator() -> None:
+    table = call("XLD_CATALOGUE")
+    assert table[0][:3] == ["indicator_id", "title", "section"]
+    assert [row[0] for row in table[1:]] == [i.id for i in CATALOGUE]
+
+
+@pytest.fixture(scope="module")
+def filled_book(
+    template: Path, synthetic: Synthetic, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[dict[str, Any], Path]:
+    """The template filled with synthetic data (as a payload), and the command line's
+    dashboard built from the same workbook saved."""
+    from xl_dashboard.excel import macros
+
+    payload = payload_from_workbook(template, name="inputs.xlsm")
+    source = calamine.CalamineWorkbook.from_path(str(synthetic.inputs))
+    for name in ("Settings", "Population", "Monthly figures"):
+        paste(payload, name, source.get_sheet_by_name(name).to_python())
+    book = xw.Book(json=payload)
+    macros.load_annex_a(book, path=synthetic.annex)
+    filled = replay(payload, book.json()["actions"])
+    folder = tmp_path_factory.mktemp("udf_book")
+    dashboard = folder / "dashboard.xlsx"
+    saved = write_workbook(filled, folder / "inputs.xlsx")
+    assert main(["build", str(saved), "-o", str(dashboard), "-q"]) == 0
+    return filled, dashboard
+
+
+def _cli_figures(dashboard: Path) -> dict[tuple[str, str, str], float]:
+    rows = calamine.CalamineWorkbook.from_path(str(dashboard)).get_sheet_by_name("Indicator data")
+    data = rows.to_python()
+    return {(r[0], r[1], r[2]): r[5] for r in data[1:] if r[5] != ""}
+
+
+def test_indicator_gives_the_figures_of_the_calling_workbook(
+    filled_book: tuple[dict[str, Any], Path],
+) -> None:
+    payload, dashboard = filled_book
+    figures = _cli_figures(dashboard)
+    xw.Book(json=payload).set_mock_caller()
+
+    assert call("XLD_INDICATOR", "referrals", "2024-09") == [[figures["referrals", "", "2024-09"]]]
+    # Months as a row of dates (serial numbers), a breakdown, and figures that do not exist.
+    months = [[serial(dt.date(2024, m, 15)) for m in (7, 8, 9)]]
+    assert call("XLD_INDICATOR", "contacts", months, "Police") == [
+        [figures["contacts", "Police", f"2024-0{m}"] for m in (7, 8, 9)]
+    ]
+    assert call("XLD_INDICATOR", "referrals", "2019-01") == [[NA]]
+    assert call("XLD_INDICATOR", "no_such_indicator", "2024-09") == [[VALUE]]
+    assert call("XLD_INDICATOR", "referrals", "next spring") == [[VALUE]]
+    assert call("XLD_INDICATOR", None, "2024-09") == [[""]]
+
+
+def test_indicator_reads_a_given_indicator_data_table(
+    filled_book: tuple[dict[str, Any], Path],
+) -> None:
+    """Where a function cannot read the workbook (Excel on the web), it reads a table."""
+    _, dashboard = filled_book
+    figures = _cli_figures(dashboard)
+    table = calamine.CalamineWorkbook.from_path(str(dashboard)).get_sheet_by_name("Indicator data")
+    data = [[None if v == "" else v for v in row] for row in table.to_python()]
+
+    assert call("XLD_INDICATOR", "referrals", "2024-09", None, data) == [
+        [figures["referrals", "", "2024-09"]]
+    ]
+    # No calling workbook and no table: the figure is not available here.
+    assert call("XLD_INDICATOR", "referrals", "2024-09") == [[NA]]
+    assert call("XLD_INDICATOR", "referrals", "2024-09", None, [["not", "a table"]]) == [[NA]]
+
+
+def test_classic_desktop_values_work_too() -> None:
+    """On Windows the functions get dates as datetimes and single cells as [[value]]."""
+    start, end = [[dt.datetime(2024, 3, 28)]], [[dt.datetime(2024, 4, 2)]]
+    assert udfs.XLD_WORKDAYS(start, end) == 1.0
+    assert udfs.XLD_ADD_WORKDAYS([[dt.datetime(2024, 12, 24)]], [[1.0]]) == dt.datetime(
+        2024, 12, 27
+    )
+    assert udfs.XLD_RATE_PER_10K([[None]], [[1000.0]]) is None
+
+
+def test_the_doors_import_without_server_mode_or_licence() -> None:
+    """Classic xlwings (Windows and Mac desktop) needs neither: the decorators are xlwings'
+    own there, plain functions on Linux."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("XLWINGS_")}
+    code = (
+        "import datetime as dt, xlwings as xw\n"
+        "from xl_dashboard.excel import macros, udfs\n"
+        "assert not xw.on_server and not xw.__pro__\n"
+        "assert udfs.XLD_WORKDAYS([[dt.datetime(2024,1,1)]], [[dt.datetime(2024,1,8)]]) == 4\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
