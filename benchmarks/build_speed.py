@@ -70,8 +70,10 @@ def main() -> None:
     print(f"ratio {ratio:.2f} ({verdict} the {TARGET} target)")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory of this process (synthesis, parse and builds): {peak:.0f} MB")
-    print(f"| {time.strftime('%Y-%m-%d')} | {platform.python_version()} | {args.scale} x "
-          f"{args.months} months | {cells:,} | {p:.2f} s | {b:.2f} s | {ratio:.2f} |")
+    print(
+        f"| {time.strftime('%Y-%m-%d')} | {platform.python_version()} | {args.scale} x "
+        f"{args.months} months | {cells:,} | {p:.2f} s | {b:.2f} s | {ratio:.2f} |"
+    )
 
 
 if __name__ == "__main__":

@@ -22,7 +22,7 @@ def clean_annex(tmp_path: Path) -> Path:
     contacts = [
         {
             "Child Unique ID": f"C{i}",
-            "Date of Contact": d("2024-08-0%d" % (i % 9 + 1)),
+            "Date of Contact": d(f"2024-08-0{i % 9 + 1}"),
             "Contact Source": "6",
         }
         for i in range(20)
