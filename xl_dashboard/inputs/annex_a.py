@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
+import multiprocessing as mp
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 import pandas as pd
 
 from ..quality import Issues
 from .annex_a_spec import LISTS, sheet_name
 from .tables import read_table
-from .workbook import SheetSource, find_sheet
+from .workbook import SheetSource, WorkbookFile, find_sheet
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 
 @dataclass
@@ -39,27 +45,48 @@ def read_annex_a(
     if not present:
         return annex
 
-    def read_list(list_no: int) -> tuple[pd.DataFrame, set[str], Issues]:
-        found = Issues()
-        raw = source.read(present[list_no])
-        frame, missing = read_table(
-            raw, LISTS[list_no], found, drop_duplicates=True, missing_note=MISSING_NOTE
-        )
-        if "child_id" in frame:
-            # Integer child codes (-1 = no id) make distinct-children counts cheap.
-            frame["child"] = pd.factorize(frame["child_id"], use_na_sentinel=True)[0]
-        return frame, missing, found
-
-    # Two threads: one list parses (in Rust, without the GIL) while another is normalised.
-    # The biggest lists go first; issues are merged in list order so output stays deterministic.
-    order = sorted(present, key=lambda n: TYPICAL_SIZE_ORDER.index(n))
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        done = dict(zip(order, pool.map(read_list, order), strict=True))
+    # The biggest lists go first; results are merged in list order so output is deterministic.
+    order = sorted(present, key=TYPICAL_SIZE_ORDER.index)
+    jobs = [(source, present[n], n) for n in order]
+    done = dict(zip(order, _map_in_parallel(source, _read_list, jobs), strict=True))
     for list_no in sorted(done):
         frame, missing, found = done[list_no]
-        annex.lists[list_no], annex.missing[list_no] = frame, missing
         issues.extend(found)
+        if frame.empty:
+            issues.add(
+                "empty-list",
+                "info",
+                present[list_no],
+                f"{present[list_no]} has no rows: its indicators come from Monthly "
+                "figures, if any.",
+            )
+            continue
+        annex.lists[list_no], annex.missing[list_no] = frame, missing
     return annex
+
+
+def _read_list(job: tuple[SheetSource, str, int]) -> tuple[pd.DataFrame, set[str], Issues]:
+    """Parse and normalise one list (runs in a worker)."""
+    source, name, list_no = job
+    found = Issues()
+    raw = source.read(name)
+    frame, missing = read_table(
+        raw, LISTS[list_no], found, drop_duplicates=True, missing_note=MISSING_NOTE
+    )
+    if "child_id" in frame:
+        # Integer child codes (-1 = no id) make distinct-children counts cheap.
+        frame["child"] = pd.factorize(frame["child_id"], use_na_sentinel=True)[0]
+    return frame, missing, found
+
+
+def _map_in_parallel(source: SheetSource, fn: Callable[[T], R], jobs: list[T]) -> list[R]:
+    """Run on both cores. A workbook file is read in two forked processes (parsing and
+    normalising both run in parallel); other sources, such as a live Excel book, in threads."""
+    if isinstance(source, WorkbookFile) and len(jobs) > 1 and "fork" in mp.get_all_start_methods():
+        with ProcessPoolExecutor(max_workers=2, mp_context=mp.get_context("fork")) as pool:
+            return list(pool.map(fn, jobs))
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        return list(pool.map(fn, jobs))
 
 
 MISSING_NOTE = ": the indicators that need it come from Monthly figures instead."
