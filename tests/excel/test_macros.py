@@ -182,7 +182,7 @@ def test_a_problem_is_a_short_message_and_changes_nothing(template: Path) -> Non
 
     assert [a["func"] for a in actions(book)] == ["alert", "alert"]
     for message in alerts(book):  # the empty template: its lists have no rows
-        assert "No reporting month could be found: give one in Settings" in message
+        assert "holds no Annex A list" in message and "nothing to build" in message
         assert "Traceback" not in message
     assert all(a["args"][3] == "critical" for a in actions(book))
 
