@@ -193,3 +193,12 @@ def test_title_rows_above_the_headers(capsys, tmp_path: Path) -> None:
     data = pd.read_csv(out_csv, keep_default_na=False)
     row = data[(data.indicator_id == "contacts") & (data.breakdown == "")]
     assert row["value"].tolist() == [1.0]
+
+
+def test_output_problems_are_one_sentence(capsys, clean_annex: Path, tmp_path: Path) -> None:
+    for target, words in (
+        (tmp_path, "is a folder"),
+        (tmp_path / "no" / "o.xlsx", "does not exist"),
+    ):
+        code, _, err = run_cli(capsys, "build", "--annex-a", str(clean_annex), "-o", str(target))
+        assert code != 0 and words in err

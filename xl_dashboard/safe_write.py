@@ -18,6 +18,8 @@ def replacing(path: str | os.PathLike[str]) -> Iterator[Path]:
     target = Path(path)
     if not target.parent.exists():
         raise OutputError(f"The folder '{target.parent}' does not exist.")
+    if target.is_dir():
+        raise OutputError(f"'{target}' is a folder: give a file name such as dashboard.xlsx.")
     fd, tmp_name = tempfile.mkstemp(
         prefix=f".{target.stem}-", suffix=target.suffix, dir=target.parent
     )
@@ -34,5 +36,7 @@ def replacing(path: str | os.PathLike[str]) -> Iterator[Path]:
             raise OutputError(
                 f"'{target.name}' could not be replaced: close it in Excel and try again."
             ) from None
+        except OSError as exc:
+            raise OutputError(f"'{target}' could not be written: {exc.strerror}.") from None
     finally:
         tmp.unlink(missing_ok=True)
