@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -45,20 +46,46 @@ class Settings:
 
 TIMESCALE_FIELDS = {f.name for f in dataclasses.fields(Timescales)}
 
-# Settings sheet labels (normalised: lower case, letters and digits only) → Settings field.
-SETTING_LABELS: dict[str, str] = {
-    "localauthority": "la_name",
-    "la": "la_name",
-    "reportingmonth": "reporting_month",
-    "region": "region_name",
-    "statisticalneighbours": "statistical_neighbours",
-    "annexastart": "annex_a_start",
-    "population": "population",
-    "contacttoreferralworkingdays": "contact_to_referral",
-    "assessmenttimescaleworkingdays": "assessment",
-    "icpctimescaleworkingdays": "icpc",
-    "cpvisittimescaleworkingdays": "cp_visit",
-    "cinplanreviewworkingdays": "cin_plan_review",
-    "s47timescaleworkingdays": "s47",
-    "dashboardmonths": "dashboard_months",
-}
+# The Settings sheet, declared once: field, label on the sheet, what it is (shown in the template).
+SETTINGS_SHEET: tuple[tuple[str, str, str], ...] = (
+    ("la_name", "Local authority", "Your authority's name, printed on the dashboard."),
+    (
+        "reporting_month",
+        "Reporting month",
+        "YYYY-MM. Blank: the latest complete month in the data.",
+    ),
+    (
+        "region_name",
+        "Region",
+        "The region's name for the regional comparator (e.g. East of England).",
+    ),
+    ("statistical_neighbours", "Statistical neighbours", "Their names, printed as a footnote."),
+    (
+        "annex_a_start",
+        "Annex A start",
+        "First day the Annex A extract covers. Blank: worked out from the lists.",
+    ),
+    (
+        "population",
+        "Population",
+        "Population aged 0-17 for every month (instead of the Population sheet).",
+    ),
+    ("contact_to_referral", "Contact to referral working days", "Default 5."),
+    ("assessment", "Assessment timescale working days", "Default 45."),
+    ("icpc", "ICPC timescale working days", "Default 15."),
+    ("cp_visit", "CP visit timescale working days", "Default 20."),
+    ("cin_plan_review", "CIN plan review working days", "Default 30."),
+    ("s47", "S47 timescale working days", "Default 35."),
+    ("dashboard_months", "Dashboard months", "Months in the trend tables and charts. Default 6."),
+)
+SETTING_LABEL = {name: label for name, label, _ in SETTINGS_SHEET}
+
+
+def setting_field(label: str) -> str | None:
+    """The Settings field a sheet label names, ignoring case, spaces and punctuation."""
+    key = re.sub(r"[^0-9a-z]", "", label.lower())
+    return _FIELD_BY_KEY.get(key)
+
+
+_FIELD_BY_KEY = {re.sub(r"[^0-9a-z]", "", label.lower()): name for name, label, _ in SETTINGS_SHEET}
+_FIELD_BY_KEY["la"] = "la_name"

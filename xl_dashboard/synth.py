@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +21,7 @@ import xlsxwriter
 
 from .calendar import busday_calendar
 from .indicators.catalogue import SECTIONS
+from .settings import SETTING_LABEL, Timescales
 
 __all__ = [
     "HEADERS",
@@ -2285,13 +2286,8 @@ def synthesise_input_workbook(
         ("Region", "East of England"),
         ("Statistical neighbours", _NEIGHBOURS),
         ("Annex A start", win.w0.item()),
-        ("Contact to referral working days", 5),
-        ("Assessment timescale working days", 45),
-        ("ICPC timescale working days", 15),
-        ("CP visit timescale working days", 20),
-        ("CIN plan review working days", 30),
-        ("S47 timescale working days", 35),
-        ("Dashboard months", 6),
+        *((SETTING_LABEL[f.name], getattr(Timescales(), f.name)) for f in fields(Timescales)),
+        (SETTING_LABEL["dashboard_months"], 6),
     ]
     first_year = int(_ymd(np.array([first_figures.astype("M8[D]")]))[0][0])
     last_year = int(_ymd(np.array([win.w1]))[0][0])

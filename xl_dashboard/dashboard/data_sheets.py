@@ -13,6 +13,7 @@ from xlsxwriter.worksheet import Worksheet
 from ..indicators.catalogue import CATALOGUE, SECTIONS, UNIT_LABELS
 from ..indicators.engine import RESULT_COLUMNS, Results
 from ..quality import ISSUE_COLUMNS
+from ..settings import SETTING_LABEL
 
 DEFINITIONS = "Definitions"
 INDICATOR_DATA = "Indicator data"
@@ -66,15 +67,6 @@ def _write_cell(ws: Worksheet, row: int, col: int, value: object, fmt=None) -> N
         ws.write_string(row, col, str(value), fmt)
 
 
-# Settings-sheet labels of the timescales (docs/input-workbook.md).
-TIMESCALE_LABELS = {
-    "contact_to_referral": "Contact to referral working days",
-    "assessment": "Assessment timescale working days",
-    "icpc": "ICPC timescale working days",
-    "cp_visit": "CP visit timescale working days",
-    "cin_plan_review": "CIN plan review working days",
-    "s47": "S47 timescale working days",
-}
 POLARITY_TEXT = {
     "up": "Higher is better",
     "down": "Lower is better",
@@ -94,7 +86,7 @@ def definitions(results: Results) -> pd.DataFrame:
         setting = ""
         if ind.setting:
             value = getattr(results.settings.timescales, ind.setting)
-            setting = f"{TIMESCALE_LABELS.get(ind.setting, ind.setting)}: {value}"
+            setting = f"{SETTING_LABEL[ind.setting]}: {value}"
         rows.append(
             {
                 "indicator_id": ind.id,

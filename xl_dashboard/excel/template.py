@@ -27,6 +27,7 @@ from ..errors import XlDashboardError
 from ..inputs.annex_a_spec import LISTS, sheet_name
 from ..inputs.input_workbook import SHEETS
 from ..safe_write import replacing
+from ..settings import SETTINGS_SHEET
 from ..synth import HEADERS as ANNEX_A_HEADERS
 from .codes import CODE_LISTS, code_list_for
 
@@ -67,20 +68,8 @@ BUTTONS: dict[str, tuple[str, str]] = {
     ),
 }
 
-SETTINGS_ROWS: tuple[tuple[str, str], ...] = (
-    ("Local authority", "Your authority's name, printed on the dashboard."),
-    ("Reporting month", "YYYY-MM. Blank: the latest complete month in the data."),
-    ("Region", "The region's name for the regional comparator (e.g. East of England)."),
-    ("Statistical neighbours", "Their names, printed as a footnote."),
-    ("Annex A start", "First day the Annex A extract covers. Blank: worked out from the lists."),
-    ("Population", "Population aged 0-17 for every month (instead of the Population sheet)."),
-    ("Contact to referral working days", "Default 5."),
-    ("Assessment timescale working days", "Default 45."),
-    ("ICPC timescale working days", "Default 15."),
-    ("CP visit timescale working days", "Default 20."),
-    ("CIN plan review working days", "Default 30."),
-    ("S47 timescale working days", "Default 35."),
-    ("Dashboard months", "Months in the trend tables and charts. Default 6."),
+SETTINGS_ROWS: tuple[tuple[str, str], ...] = tuple(
+    (label, help_) for _, label, help_ in SETTINGS_SHEET
 )
 
 # Drop-down lists of the input sheets' coded columns (sheet, header) → code list.

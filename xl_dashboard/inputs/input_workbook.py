@@ -9,9 +9,9 @@ import pandas as pd
 
 from ..calendar import parse_month
 from ..quality import Issues
-from ..settings import SETTING_LABELS, TIMESCALE_FIELDS, Settings
+from ..settings import TIMESCALE_FIELDS, Settings, setting_field
 from .annex_a_spec import Column
-from .normalise import INVALID, clean_text, norm_header, parse_date, parse_int, parse_number
+from .normalise import INVALID, clean_text, parse_date, parse_int, parse_number
 from .tables import read_table
 from .workbook import SheetSource, find_sheet
 
@@ -153,7 +153,7 @@ def _read_settings(raw, issues: Issues) -> Settings:
         if label is None:
             continue
         value = cells[value_col] if value_col < len(cells) else None
-        field_name = SETTING_LABELS.get(norm_header(label))
+        field_name = setting_field(label)
         if field_name is None:
             issues.add(
                 "unknown-setting",
