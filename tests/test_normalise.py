@@ -109,3 +109,10 @@ def test_normalise_maps_distinct_values_back_to_rows() -> None:
         "2024-07-03",
     ]
     assert invalid.tolist() == [False, False, False, True, False]
+
+
+def test_the_columns_read_are_ofsteds_headers() -> None:
+    from xl_dashboard.inputs.annex_a_spec import ANNEX_A_HEADERS, LISTS
+
+    for n, columns in LISTS.items():
+        assert {c.header for c in columns} <= set(ANNEX_A_HEADERS[f"List {n}"])

@@ -21,6 +21,7 @@ import xlsxwriter
 
 from .calendar import busday_calendar
 from .indicators.catalogue import SECTIONS
+from .inputs.annex_a_spec import ANNEX_A_HEADERS, DISABILITY_HEADER
 from .settings import SETTING_LABEL, Timescales
 
 __all__ = [
@@ -291,166 +292,9 @@ _CP_AGES = np.array([12, 8, 7, 7, 6, 6, 6, 6, 5, 5, 5, 5, 4, 4, 3, 3, 2, 1], dty
 _LAC_AGES = np.array([3, 4, 4, 4, 4, 4, 4, 4, 4, 4, 5.5, 6, 6.5, 7, 8, 9, 10, 10], dtype=float)
 
 # ----------------------------------------------------------------------------------------------
-# Annex A headers (annex_a.md 1.4)
+# Annex A headers: inputs/annex_a_spec.py
 
-_COMMON = ["Child Unique ID", "Gender", "Ethnicity", "Date of Birth", "Age of Child (Years)"]
-_DISABILITY = "Does the Child have a Disability"
-_TEAM_WORKER = ["Allocated Team", "Allocated Worker"]
-_MISSING = (
-    "Number of Episodes the Child has been 'Missing' from their Placement in the last 12 months"
-)
-_ABSENT = (
-    "Number of Episodes the Child has been 'Absent' from their Placement in the last 12 months"
-)
-
-HEADERS: dict[str, list[str]] = {
-    "List 1": _COMMON + ["Date of Contact", "Contact Source"],
-    "List 2": _COMMON
-    + [
-        "Assessment start date",
-        "Assessment completion date",
-        "Organisation completing assessment",
-    ],
-    "List 3": _COMMON
-    + [
-        "Date of referral",
-        "Referral Source",
-        "Referral NFA?",
-        "Number of Referrals in Last 12 Months",
-    ]
-    + _TEAM_WORKER,
-    "List 4": _COMMON
-    + [
-        _DISABILITY,
-        "Continuous Assessment Start Date",
-        "Child Seen During Continuous Assessment",
-        "Continuous Assessment Date of Authorisation",
-        "Was the child assessed as requiring LA children's social care support?",
-    ]
-    + _TEAM_WORKER,
-    "List 5": _COMMON
-    + [
-        _DISABILITY,
-        "Strategy discussion initiating Section 47 Enquiry Start Date",
-        "Was an Initial Child Protection Conference deemed unnecessary?",
-        "Date of Initial Child Protection Conference",
-        "Did the Initial Child Protection Conference Result in a Child Protection Plan",
-        "Number of Section 47 Enquiries in the last 12 months",
-        "Number of ICPCs in the last 12 months",
-    ]
-    + _TEAM_WORKER,
-    "List 6": _COMMON
-    + [
-        _DISABILITY,
-        "CIN Start Date",
-        "Primary Need Code",
-        "Date Child Was Last Seen",
-        "CIN Closure Date",
-        "Reason for Closure",
-        "Case Status",
-    ]
-    + _TEAM_WORKER,
-    "List 7": _COMMON
-    + [
-        _DISABILITY,
-        "Child Protection Plan Start Date",
-        "Initial Category of Abuse",
-        "Latest Category of Abuse",
-        "Date of the Last Statutory Visit",
-        "Was the Child Seen Alone?",
-        "Date of latest review conference",
-        "Child Protection Plan End Date",
-        "Subject to Emergency Protection Order or Protected Under Police Powers in Last Six "
-        "Months (Y/N)",
-        "Number of Previous Child Protection Plans",
-    ]
-    + _TEAM_WORKER,
-    "List 8": _COMMON
-    + [
-        "Unaccompanied Asylum Seeking Child (UASC) within the Last 12 Months (Y/N)",
-        _DISABILITY,
-        "Date Started to be Looked After",
-        "Child's Category of Need",
-        "Is this a second or subsequent period of being a Looked After Child within the last "
-        "12 months (Y/N)",
-        "Start date of current legal status",
-        "Child's Legal Status",
-        "Date of Latest Statutory Review",
-        "Date of Last Social Work Visit",
-        "What is the permanence plan for this child?",
-        "Date of Last IRO Visit / Contact to the Child",
-        "Date of Last Health Assessment",
-        "Date of Last Dental Check",
-        "Number of Placements in the Last 12 months",
-        "Date Ceased to be Looked After",
-        "Reason Ceased to be Looked After",
-        "Start Date of Most Recent Placement",
-        "Placement Type",
-        "Placement Provider",
-        "Placement postcode",
-        "URN of Placement",
-        "Placement Location",
-        "LA of Placement",
-        _MISSING,
-        _ABSENT,
-        "Was the child offered a Return Interview after their last missing episode (Y/N)?",
-        "Did the child accept a Return Interview after their last missing episode (Y/N)?",
-    ]
-    + _TEAM_WORKER,
-    "List 9": _COMMON
-    + [_DISABILITY]
-    + _TEAM_WORKER
-    + [
-        "Eligibility Category",
-        "LA in Touch",
-        "Type of Accommodation",
-        "Suitability of Accommodation",
-        "Activity Status",
-        "Unaccompanied Asylum Seeking Child (UASC), or formerly UASC if 18 or over (Y/N)",
-        "Allocated Personal Advisor",
-        "Latest Pathway Plan Review Date",
-        "Latest Date of Contact",
-    ],
-    "List 10": [
-        "Child Unique ID",
-        "Family identifier",
-        "Gender",
-        "Ethnicity",
-        "Date of Birth",
-        "Age of Child (Years)",
-        _DISABILITY,
-        "Date the Child Entered Care",
-        "Date of Decision that Child Should be Placed for Adoption",
-        "Date of Placement Order",
-        "Date of Matching Child and Prospective Adopters",
-        "Date Placed for Adoption",
-        "Date of Adoption Order",
-        "Date of Decision that Child Should No Longer be Placed for Adoption",
-        "Reason Why Child No Longer Placed for Adoption",
-        "Date the child was placed for fostering in FFA or concurrent planning placement",
-    ],
-    "List 11": [
-        "Individual adopter identifier",
-        "Family identifier",
-        "Gender",
-        "Ethnicity",
-        "Disability",
-        "Is the (prospective) adopter fostering for adoption?",
-        "Date enquiry received",
-        "Date Stage 1 started",
-        "Date Stage 1 ended",
-        "Date Stage 2 started",
-        "Date Stage 2 ended",
-        "Date application submitted",
-        "Date application approved",
-        "Date adopter matched with child(ren)",
-        "Date child/children placed with adopter(s)",
-        "No. of children placed",
-        "Date of Adoption Order",
-        "Date of leaving adoption process",
-        "Reason for leaving adoption process",
-    ],
-}
+HEADERS = ANNEX_A_HEADERS
 
 # Header spellings seen in real extracts, used when messy=True (annex_a.md 1.3).
 _HEADER_DRIFT: dict[str, dict[str, str]] = {
@@ -1643,7 +1487,7 @@ def _common(a: _Authority, child: np.ndarray, *, disability: bool) -> list[_Col]
         _Col("Age of Child (Years)", "int", k.age[child]),
     ]
     if disability:
-        cols.append(_Col(_DISABILITY, "code", k.disability[child], _YESNO))
+        cols.append(_Col(DISABILITY_HEADER, "code", k.disability[child], _YESNO))
     return cols
 
 

@@ -24,11 +24,10 @@ import xlsxwriter
 from xlsxwriter.worksheet import Worksheet
 
 from ..errors import XlDashboardError
-from ..inputs.annex_a_spec import LISTS, sheet_name
+from ..inputs.annex_a_spec import ANNEX_A_HEADERS, LISTS, sheet_name
 from ..inputs.input_workbook import SHEETS
 from ..safe_write import replacing
 from ..settings import SETTINGS_SHEET
-from ..synth import HEADERS as ANNEX_A_HEADERS
 from .codes import CODE_LISTS, code_list_for
 
 HERE = Path(__file__).parent

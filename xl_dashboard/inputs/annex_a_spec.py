@@ -134,3 +134,165 @@ EVENT_DATES = {1: "contact_date", 2: "eh_start", 3: "referral_date", 4: "start",
 
 def sheet_name(list_no: int) -> str:
     return f"List {list_no}"
+
+
+# Every column of Ofsted's template, in order (annex_a.md 1.4): the template's List sheets and
+# the synthetic extracts use these; the reader needs only the columns in LISTS above.
+_COMMON = ["Child Unique ID", "Gender", "Ethnicity", "Date of Birth", "Age of Child (Years)"]
+DISABILITY_HEADER = "Does the Child have a Disability"
+_TEAM_WORKER = ["Allocated Team", "Allocated Worker"]
+_MISSING = (
+    "Number of Episodes the Child has been 'Missing' from their Placement in the last 12 months"
+)
+_ABSENT = (
+    "Number of Episodes the Child has been 'Absent' from their Placement in the last 12 months"
+)
+
+ANNEX_A_HEADERS: dict[str, list[str]] = {
+    "List 1": _COMMON + ["Date of Contact", "Contact Source"],
+    "List 2": _COMMON
+    + [
+        "Assessment start date",
+        "Assessment completion date",
+        "Organisation completing assessment",
+    ],
+    "List 3": _COMMON
+    + [
+        "Date of referral",
+        "Referral Source",
+        "Referral NFA?",
+        "Number of Referrals in Last 12 Months",
+    ]
+    + _TEAM_WORKER,
+    "List 4": _COMMON
+    + [
+        DISABILITY_HEADER,
+        "Continuous Assessment Start Date",
+        "Child Seen During Continuous Assessment",
+        "Continuous Assessment Date of Authorisation",
+        "Was the child assessed as requiring LA children's social care support?",
+    ]
+    + _TEAM_WORKER,
+    "List 5": _COMMON
+    + [
+        DISABILITY_HEADER,
+        "Strategy discussion initiating Section 47 Enquiry Start Date",
+        "Was an Initial Child Protection Conference deemed unnecessary?",
+        "Date of Initial Child Protection Conference",
+        "Did the Initial Child Protection Conference Result in a Child Protection Plan",
+        "Number of Section 47 Enquiries in the last 12 months",
+        "Number of ICPCs in the last 12 months",
+    ]
+    + _TEAM_WORKER,
+    "List 6": _COMMON
+    + [
+        DISABILITY_HEADER,
+        "CIN Start Date",
+        "Primary Need Code",
+        "Date Child Was Last Seen",
+        "CIN Closure Date",
+        "Reason for Closure",
+        "Case Status",
+    ]
+    + _TEAM_WORKER,
+    "List 7": _COMMON
+    + [
+        DISABILITY_HEADER,
+        "Child Protection Plan Start Date",
+        "Initial Category of Abuse",
+        "Latest Category of Abuse",
+        "Date of the Last Statutory Visit",
+        "Was the Child Seen Alone?",
+        "Date of latest review conference",
+        "Child Protection Plan End Date",
+        "Subject to Emergency Protection Order or Protected Under Police Powers in Last Six "
+        "Months (Y/N)",
+        "Number of Previous Child Protection Plans",
+    ]
+    + _TEAM_WORKER,
+    "List 8": _COMMON
+    + [
+        "Unaccompanied Asylum Seeking Child (UASC) within the Last 12 Months (Y/N)",
+        DISABILITY_HEADER,
+        "Date Started to be Looked After",
+        "Child's Category of Need",
+        "Is this a second or subsequent period of being a Looked After Child within the last "
+        "12 months (Y/N)",
+        "Start date of current legal status",
+        "Child's Legal Status",
+        "Date of Latest Statutory Review",
+        "Date of Last Social Work Visit",
+        "What is the permanence plan for this child?",
+        "Date of Last IRO Visit / Contact to the Child",
+        "Date of Last Health Assessment",
+        "Date of Last Dental Check",
+        "Number of Placements in the Last 12 months",
+        "Date Ceased to be Looked After",
+        "Reason Ceased to be Looked After",
+        "Start Date of Most Recent Placement",
+        "Placement Type",
+        "Placement Provider",
+        "Placement postcode",
+        "URN of Placement",
+        "Placement Location",
+        "LA of Placement",
+        _MISSING,
+        _ABSENT,
+        "Was the child offered a Return Interview after their last missing episode (Y/N)?",
+        "Did the child accept a Return Interview after their last missing episode (Y/N)?",
+    ]
+    + _TEAM_WORKER,
+    "List 9": _COMMON
+    + [DISABILITY_HEADER]
+    + _TEAM_WORKER
+    + [
+        "Eligibility Category",
+        "LA in Touch",
+        "Type of Accommodation",
+        "Suitability of Accommodation",
+        "Activity Status",
+        "Unaccompanied Asylum Seeking Child (UASC), or formerly UASC if 18 or over (Y/N)",
+        "Allocated Personal Advisor",
+        "Latest Pathway Plan Review Date",
+        "Latest Date of Contact",
+    ],
+    "List 10": [
+        "Child Unique ID",
+        "Family identifier",
+        "Gender",
+        "Ethnicity",
+        "Date of Birth",
+        "Age of Child (Years)",
+        DISABILITY_HEADER,
+        "Date the Child Entered Care",
+        "Date of Decision that Child Should be Placed for Adoption",
+        "Date of Placement Order",
+        "Date of Matching Child and Prospective Adopters",
+        "Date Placed for Adoption",
+        "Date of Adoption Order",
+        "Date of Decision that Child Should No Longer be Placed for Adoption",
+        "Reason Why Child No Longer Placed for Adoption",
+        "Date the child was placed for fostering in FFA or concurrent planning placement",
+    ],
+    "List 11": [
+        "Individual adopter identifier",
+        "Family identifier",
+        "Gender",
+        "Ethnicity",
+        "Disability",
+        "Is the (prospective) adopter fostering for adoption?",
+        "Date enquiry received",
+        "Date Stage 1 started",
+        "Date Stage 1 ended",
+        "Date Stage 2 started",
+        "Date Stage 2 ended",
+        "Date application submitted",
+        "Date application approved",
+        "Date adopter matched with child(ren)",
+        "Date child/children placed with adopter(s)",
+        "No. of children placed",
+        "Date of Adoption Order",
+        "Date of leaving adoption process",
+        "Reason for leaving adoption process",
+    ],
+}
