@@ -118,3 +118,14 @@ def test_default_months_from_the_data(run) -> None:
     # Coverage starts on the 1st after the earliest event; August is not complete (30th).
     assert str(r.settings.reporting_month) == "2024-07"
     assert [str(m) for m in r.covered] == ["2024-04", "2024-05", "2024-06", "2024-07"]
+
+
+def test_months_with_no_contact_or_referral_are_flagged(run) -> None:
+    lists = {
+        1: [{"Child Unique ID": "C1", "Date of Contact": d("2024-07-02"), "Contact Source": "6"}],
+        2: [{"Child Unique ID": "E1", "Assessment start date": d("2024-04-01")}],  # old EH work
+    }
+    r = run(lists, month="2024-08")
+    assert [str(m) for m in r.covered] == ["2024-04", "2024-05", "2024-06", "2024-07", "2024-08"]
+    warning = issues_of(r, "empty-months")["message"].tolist()
+    assert len(warning) == 1 and "2024-04, 2024-05, 2024-06 " in warning[0]

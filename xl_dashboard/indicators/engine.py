@@ -148,6 +148,7 @@ def compute(inputs: InputSet) -> Results:
                 f"The Annex A lists start after the reporting month {month}: nothing is "
                 "computed from them.",
             )
+        _warn_thin_months(inputs.annex, covered, inputs.settings.annex_a_start is not None, issues)
     computed = _compute_annex_a(inputs, settings, covered, issues) if covered else []
     data = pd.concat([*computed, _empty()], ignore_index=True) if computed else _empty()
     data = _add_rates(data, inputs, settings, issues)
@@ -162,6 +163,32 @@ def compute(inputs: InputSet) -> Results:
         targets=t.targets,
         commentary=t.commentary,
     )
+
+
+def _warn_thin_months(
+    annex: AnnexA, covered: list[pd.Period], start_given: bool, issues: Issues
+) -> None:
+    """Covered months with no contact and no referral at all usually mean the coverage starts
+    too early (Lists 2 and 4 hold work started before the extract window): say so."""
+    dates = [
+        annex.lists[n][key]
+        for n, key in ((1, "contact_date"), (3, "referral_date"))
+        if annex.has(n, key)
+    ]
+    if not dates or start_given:
+        return
+    months = pd.concat(dates).dropna().dt.to_period("M")
+    empty = [m for m in covered if m < months.max() and not (months == m).any()]
+    if empty:
+        issues.add(
+            "empty-months",
+            "warning",
+            "Settings",
+            f"No contact or referral is dated in {', '.join(str(m) for m in empty)}, yet those "
+            "months are covered because an earlier event date was found in Lists 2-5. Their "
+            "Annex A counts are zero: set 'Annex A start' in Settings to the extract's first day.",
+            column="Annex A start",
+        )
 
 
 def _empty() -> pd.DataFrame:
