@@ -128,4 +128,4 @@ def test_months_with_no_contact_or_referral_are_flagged(run) -> None:
     r = run(lists, month="2024-08")
     assert [str(m) for m in r.covered] == ["2024-04", "2024-05", "2024-06", "2024-07", "2024-08"]
     warning = issues_of(r, "empty-months")["message"].tolist()
-    assert len(warning) == 1 and "2024-04, 2024-05, 2024-06 " in warning[0]
+    assert len(warning) == 1 and "dated in 2024-04, 2024-05, 2024-06, yet" in warning[0]
