@@ -7,11 +7,14 @@ import pandas as pd
 from .allocation import qualified
 from .base import Context, computes, open_at, snapshot
 
-EPISODE = ("start", "end", "child_id", "legal_status")
+EPISODE = ("start", "end", "child_id")
 
 
 def _looked_after_at(ep: pd.DataFrame, m1: pd.Timestamp):
-    """Open at M1, excluding legal status V3/V4 (short breaks), as the DfE counts do."""
+    """Open at M1, excluding legal status V3/V4 (short breaks), as the DfE counts do. Without
+    a legal status column (reported when the list is read) nobody can be excluded."""
+    if "legal_status" not in ep:
+        return open_at(ep, m1)
     status = ep["legal_status"]
     short = {c for c in status.dropna().unique() if str(c).upper()[:2] in ("V3", "V4")}
     return open_at(ep, m1) & ~status.isin(short).to_numpy()
