@@ -158,9 +158,6 @@ def snapshot(
     return pd.DataFrame(out, columns=PART_COLUMNS)
 
 
-FIELD_WORDS = {"child_id": "Child Unique ID"}
-
-
 def usable(ctx: Context, indicator_id: str, list_no: int, keys: tuple[str, ...]) -> pd.DataFrame:
     """The list's rows that have every named field; the others are reported as left out."""
     frame = ctx.list(list_no)

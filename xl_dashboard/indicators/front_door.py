@@ -132,7 +132,8 @@ def re_referrals(ctx: Context) -> pd.DataFrame:
     return counts_by_month(rows["period"], ctx.periods, pd.Series(is_re))
 
 
-def _assessments_in_months(ctx: Context, indicator_id: str) -> pd.DataFrame:
+def _assessments_in_months(ctx: Context) -> pd.DataFrame:
+    """Assessments authorised in the computed months, with their period."""
     frame = ctx.list(4)
     period = month_of(frame["authorised"], ctx.periods)
     return frame[period.notna()].assign(period=period[period.notna()])
@@ -140,14 +141,12 @@ def _assessments_in_months(ctx: Context, indicator_id: str) -> pd.DataFrame:
 
 @computes("assessments_completed", needs={4: ("authorised",)})
 def assessments_completed(ctx: Context) -> pd.DataFrame:
-    return counts_by_month(
-        _assessments_in_months(ctx, "assessments_completed")["period"], ctx.periods
-    )
+    return counts_by_month(_assessments_in_months(ctx)["period"], ctx.periods)
 
 
 @computes("assessments_in_timescale", needs={4: ("start", "authorised")})
 def assessments_in_timescale(ctx: Context) -> pd.DataFrame:
-    rows = _assessments_in_months(ctx, "assessments_in_timescale")
+    rows = _assessments_in_months(ctx)
     no_start = rows["start"].isna().to_numpy()
     ctx.left_out(
         "assessments_in_timescale",

@@ -18,7 +18,8 @@ from .workbook import SheetSource, find_sheet
 TEXT, NUMBER, MONTH = "text", "number", "month"
 
 SHEETS: dict[str, tuple[Column, ...]] = {
-    "Settings": (Column("setting", "Setting", TEXT), Column("value", "Value", "raw")),
+    # Settings is read row by row (see _read_settings): each value has its setting's own type.
+    "Settings": (Column("setting", "Setting", TEXT), Column("value", "Value", TEXT)),
     "Population": (
         Column("year", "Year", "int"),
         Column("population", "Population aged 0-17", NUMBER, ("Population", "Population 0-17")),
