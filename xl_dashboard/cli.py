@@ -68,6 +68,13 @@ def cli() -> None:
     type=click.Path(path_type=Path, file_okay=False),
     help="Also write one PNG image per page into this folder (needs LibreOffice, pdftoppm).",
 )
+@click.option(
+    "--history",
+    "history_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="A CSV file keeping every month's figures between builds (created if missing): "
+    "months the lists and Monthly figures no longer give come from it.",
+)
 @quiet_opt
 def build(
     input_workbook: Path | None,
@@ -78,6 +85,7 @@ def build(
     data_csv: Path | None,
     pdf_path: Path | None,
     png_dir: Path | None,
+    history_path: Path | None,
     quiet: bool,
 ) -> None:
     """Compute every indicator and write the dashboard workbook."""
@@ -88,14 +96,19 @@ def build(
     progress = Progress(quiet)
     if pdf_path is not None or png_dir is not None:
         soffice()  # say so before the work when LibreOffice is missing
+    from .history import read_history, write_history
+
     with progress.step("Reading inputs"):
         inputs = load_inputs(input_workbook, annex_a, reporting_month=month, population=population)
+        history = read_history(history_path) if history_path is not None else None
     with progress.step("Computing indicators"):
-        results = compute(inputs)
+        results = compute(inputs, history)
     with progress.step(f"Writing {output.name}"):
         write_dashboard(results, output)
         if data_csv is not None:
             write_data_csv(results, data_csv)
+        if history_path is not None:
+            write_history(history_path, history, results)
     if pdf_path is not None or png_dir is not None:
         with progress.step("Printing the pages with LibreOffice"):
             export_pages(output, pdf_path, png_dir)

@@ -24,6 +24,7 @@ from . import (  # noqa: F401  (importing registers the compute functions)
 from .base import PART_COLUMNS, REGISTRY, Context
 from .catalogue import BY_ID, CATALOGUE, Indicator
 
+KEY = ["indicator_id", "breakdown", "period"]
 RESULT_COLUMNS = [
     "indicator_id",
     "breakdown",
@@ -132,8 +133,9 @@ def population_for(inputs: InputSet, settings: Settings, period: pd.Period) -> f
     return float(earlier["population"].iloc[-1]) if len(earlier) else None
 
 
-def compute(inputs: InputSet) -> Results:
-    """Every indicator of the catalogue for every month it can be had for."""
+def compute(inputs: InputSet, history: pd.DataFrame | None = None) -> Results:
+    """Every indicator of the catalogue for every month it can be had for: computed from
+    Annex A, else from the Monthly figures, else from the stored history (see history.py)."""
     settings = resolve_settings(inputs)
     issues = inputs.issues
     month = settings.reporting_month
@@ -153,6 +155,8 @@ def compute(inputs: InputSet) -> Results:
     data = pd.concat([*computed, _empty()], ignore_index=True) if computed else _empty()
     data = _add_rates(data, inputs, settings, issues)
     data = _merge_figures(data, inputs.figures, issues)
+    if history is not None and len(history):
+        data = _fill_from(data, history)
     t = inputs.tables
     return Results(
         _ordered(data),
@@ -263,6 +267,13 @@ def _add_rates(
     return pd.concat(parts, ignore_index=True)
 
 
+def _fill_from(data: pd.DataFrame, other: pd.DataFrame) -> pd.DataFrame:
+    """Rows of `other` for indicator, breakdown and month that `data` does not have."""
+    known = other[other["indicator_id"].isin(list(BY_ID))]
+    new = known.merge(data[KEY], on=KEY, how="left", indicator=True)
+    return pd.concat([data, new[new["_merge"] == "left_only"][RESULT_COLUMNS]], ignore_index=True)
+
+
 def _merge_figures(data: pd.DataFrame, figures: pd.DataFrame, issues: Issues) -> pd.DataFrame:
     """Monthly figures fill what Annex A does not give; where both exist the computed value is
     shown and a difference is noted."""
@@ -290,8 +301,7 @@ def _merge_figures(data: pd.DataFrame, figures: pd.DataFrame, issues: Issues) ->
         return data
     supplied = pd.concat(rows, ignore_index=True)
     supplied = supplied[supplied["value"].notna() | supplied["numerator"].notna()]
-    key = ["indicator_id", "breakdown", "period"]
-    both = supplied.merge(data[[*key, "value"]], on=key, suffixes=("", "_computed"))
+    both = supplied.merge(data[[*KEY, "value"]], on=KEY, suffixes=("", "_computed"))
     differ = both[(both["value"] - both["value_computed"]).abs() > FIGURE_TOLERANCE]
     if len(differ):
         issues.add(
@@ -308,18 +318,16 @@ def _merge_figures(data: pd.DataFrame, figures: pd.DataFrame, issues: Issues) ->
             rows=differ["row"].to_numpy(),
             column="value",
         )
-    new = supplied.merge(data[key], on=key, how="left", indicator=True)
-    new = new[new["_merge"] == "left_only"]
-    dup = new.duplicated(key, keep="last")
+    dup = supplied.duplicated(KEY, keep="last")
     if dup.any():
         issues.add(
             "duplicate-figure",
             "warning",
             "Monthly figures",
             "Another row gives the same indicator, breakdown and month: the later row is used.",
-            rows=new.loc[dup, "row"].to_numpy(),
+            rows=supplied.loc[dup, "row"].to_numpy(),
         )
-    return pd.concat([data, new[~dup][RESULT_COLUMNS]], ignore_index=True)
+    return _fill_from(data, supplied[~dup])
 
 
 def _figure_values(part: pd.DataFrame, ind: Indicator, issues: Issues) -> pd.DataFrame:
