@@ -11,8 +11,9 @@ from ..errors import InputError
 from ..quality import Issues
 from ..settings import Settings
 from .annex_a import AnnexA, read_annex_a
+from .annex_a_spec import LISTS, sheet_name
 from .input_workbook import InputTables, read_input_tables
-from .workbook import SheetSource, WorkbookFile, open_source
+from .workbook import SheetSource, WorkbookFile, find_sheet, open_source
 
 __all__ = ["InputSet", "load_inputs", "load_from_sources"]
 
@@ -51,6 +52,16 @@ def load_from_sources(
     issues = Issues()
     tables = read_input_tables(workbook, issues)
     list_source = annex_a if annex_a is not None else workbook
+    if annex_a is not None and workbook is not None:
+        pasted = [sheet_name(n) for n in LISTS if find_sheet(workbook, sheet_name(n))]
+        if pasted:
+            issues.add(
+                "lists-not-used",
+                "info",
+                pasted[0],
+                f"The input workbook's {', '.join(pasted)} are not used: the lists come "
+                f"from {annex_a.label}.",
+            )
     annex = read_annex_a(list_source, issues) if list_source is not None else AnnexA()
     settings = tables.settings.replace(**(overrides or {}))
     inputs = InputSet(settings=settings, annex=annex, tables=tables, issues=issues)
