@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing as mp
+import sys
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -81,8 +82,10 @@ def _read_list(job: tuple[SheetSource, str, int]) -> tuple[pd.DataFrame, set[str
 
 def _map_in_parallel(source: SheetSource, fn: Callable[[T], R], jobs: list[T]) -> list[R]:
     """Run on both cores. A workbook file is read in two forked processes (parsing and
-    normalising both run in parallel); other sources, such as a live Excel book, in threads."""
-    if isinstance(source, WorkbookFile) and len(jobs) > 1 and "fork" in mp.get_all_start_methods():
+    normalising both run in parallel); other sources (a live Excel book, CSV files) and other
+    systems use threads, where calamine's parsing still runs in parallel."""
+    # fork only on Linux: macOS frameworks are not fork-safe, and Windows has no fork.
+    if isinstance(source, WorkbookFile) and len(jobs) > 1 and sys.platform.startswith("linux"):
         with ProcessPoolExecutor(max_workers=2, mp_context=mp.get_context("fork")) as pool:
             return list(pool.map(fn, jobs))
     with ThreadPoolExecutor(max_workers=2) as pool:
