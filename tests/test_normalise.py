@@ -116,3 +116,50 @@ def test_the_columns_read_are_ofsteds_headers() -> None:
 
     for n, columns in LISTS.items():
         assert {c.header for c in columns} <= set(ANNEX_A_HEADERS[f"List {n}"])
+
+
+def test_each_pattern_finds_its_own_header_and_no_other() -> None:
+    import re
+
+    from xl_dashboard.inputs.annex_a_spec import ANNEX_A_HEADERS, LISTS
+    from xl_dashboard.inputs.normalise import norm_header
+
+    for n, columns in LISTS.items():
+        headers = [norm_header(h) for h in ANNEX_A_HEADERS[f"List {n}"]]
+        for col in columns:
+            hits = [h for h in headers if re.search(col.pattern, h)]
+            assert hits == [norm_header(col.header)], (n, col.key, hits)
+
+
+def test_headers_of_other_extracts_are_found() -> None:
+    from xl_dashboard.inputs.annex_a_spec import LISTS
+    from xl_dashboard.inputs.tables import match_columns
+    from xl_dashboard.inputs.workbook import RawSheet
+
+    drifted = {
+        1: ["CHILD ID NUMBER", "Contact Date/Time", "Source of the contact"],
+        7: [
+            "Child Identifier",
+            "CP Plan Start",
+            "CP Plan End",
+            "Last statutory visit (date)",
+            "Seen alone at last visit?",
+            "No. of previous child protection plans",
+            "Allocated worker name",
+        ],
+        8: [
+            "Child ID",
+            "Date child started to be looked after",
+            "Date child ceased to be LAC",
+            "Current Legal Status",
+            "Latest Health Assessment",
+            "Last dental check date",
+            "Reason Ceased to be Looked After",
+            "Start date of current legal status",
+            "Social Worker",
+        ],
+    }
+    for n, headers in drifted.items():
+        found = match_columns(RawSheet.from_rows("x", [headers]), LISTS[n])
+        assert set(found) == {c.key for c in LISTS[n]}, (n, found)
+        assert len(set(found.values())) == len(found)

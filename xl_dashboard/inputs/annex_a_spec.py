@@ -14,36 +14,84 @@ class Column:
     header: str  # Ofsted's header text
     kind: str  # text | code | date | yesno | int
     aliases: tuple[str, ...] = ()
+    # Last resort, as liia-tools does: a regex over the normalised header (lower case, letters
+    # and digits only), tried only when no header or alias matches exactly.
+    pattern: str = ""
 
 
-CHILD_ID = Column("child_id", "Child Unique ID", "text", ("Child ID", "Unique Child ID", "ChildID"))
-WORKER = Column("worker", "Allocated Worker", "text", ("Allocated Social Worker", "Worker"))
+CHILD_ID = Column(
+    "child_id", "Child Unique ID", "text", ("Child ID", "Unique Child ID"), pattern="^child.*id"
+)
+WORKER = Column(
+    "worker",
+    "Allocated Worker",
+    "text",
+    ("Allocated Social Worker", "Worker"),
+    pattern="allocated.*worker|^socialworker$",
+)
 
 LISTS: dict[int, tuple[Column, ...]] = {
     1: (
         CHILD_ID,
-        Column("contact_date", "Date of Contact", "date", ("Contact Date",)),
-        Column("source", "Contact Source", "code", ("Source of Contact", "Source")),
+        Column(
+            "contact_date",
+            "Date of Contact",
+            "date",
+            ("Contact Date",),
+            "date.*contact|contact.*date",
+        ),
+        Column(
+            "source",
+            "Contact Source",
+            "code",
+            ("Source of Contact", "Source"),
+            "contact.*source|source.*contact",
+        ),
     ),
     2: (
         CHILD_ID,
-        Column("eh_start", "Assessment start date", "date", ("Early Help Assessment Start Date",)),
-        Column("eh_end", "Assessment completion date", "date", ()),
+        Column(
+            "eh_start",
+            "Assessment start date",
+            "date",
+            ("Early Help Assessment Start Date",),
+            "assessment.*start",
+        ),
+        Column("eh_end", "Assessment completion date", "date", (), "assessment.*complet"),
     ),
     3: (
         CHILD_ID,
-        Column("referral_date", "Date of referral", "date", ("Referral Date",)),
-        Column("source", "Referral Source", "code", ("Source of Referral",)),
+        Column(
+            "referral_date",
+            "Date of referral",
+            "date",
+            ("Referral Date",),
+            "^date.*referral|^referral.*date",
+        ),
+        Column(
+            "source",
+            "Referral Source",
+            "code",
+            ("Source of Referral",),
+            "referral.*source|source.*referral",
+        ),
         Column(
             "referrals_12m",
             "Number of Referrals in Last 12 Months",
             "int",
             ("Number of Referrals in the Last 12 Months", "Referrals in Last 12 Months"),
+            "referrals.*12",
         ),
     ),
     4: (
         CHILD_ID,
-        Column("start", "Continuous Assessment Start Date", "date", ("Assessment Start Date",)),
+        Column(
+            "start",
+            "Continuous Assessment Start Date",
+            "date",
+            ("Assessment Start Date",),
+            "assessment.*start.*date|start.*date.*assessment",
+        ),
         Column(
             "authorised",
             "Continuous Assessment Date of Authorisation",
@@ -53,6 +101,7 @@ LISTS: dict[int, tuple[Column, ...]] = {
                 "Date of Authorisation",
                 "Assessment Authorisation Date",
             ),
+            "authori[sz]",
         ),
     ),
     5: (
@@ -62,37 +111,67 @@ LISTS: dict[int, tuple[Column, ...]] = {
             "Strategy discussion initiating Section 47 Enquiry Start Date",
             "date",
             ("Strategy Discussion Date", "Section 47 Enquiry Start Date", "S47 Start Date"),
+            "strategy",
         ),
         Column(
             "icpc_date",
             "Date of Initial Child Protection Conference",
             "date",
             ("ICPC Date", "Date of ICPC"),
+            "^date.*(initialchildprotectionconference|icpc)|^icpc.*date",
         ),
     ),
     6: (
         CHILD_ID,
-        Column("start", "CIN Start Date", "date", ("Child in Need Start Date",)),
-        Column("end", "CIN Closure Date", "date", ("CIN End Date", "Child in Need Closure Date")),
-        Column("case_status", "Case Status", "code", ()),
+        Column(
+            "start",
+            "CIN Start Date",
+            "date",
+            ("Child in Need Start Date",),
+            "^(cin|childinneed).*start",
+        ),
+        Column(
+            "end",
+            "CIN Closure Date",
+            "date",
+            ("CIN End Date", "Child in Need Closure Date"),
+            "^(cin|childinneed).*(clos|end)",
+        ),
+        Column("case_status", "Case Status", "code", (), "casestatus"),
         WORKER,
     ),
     7: (
         CHILD_ID,
-        Column("start", "Child Protection Plan Start Date", "date", ("CP Plan Start Date",)),
-        Column("end", "Child Protection Plan End Date", "date", ("CP Plan End Date",)),
+        Column(
+            "start",
+            "Child Protection Plan Start Date",
+            "date",
+            ("CP Plan Start Date",),
+            "^(childprotection|cp)plan.*start",
+        ),
+        Column(
+            "end",
+            "Child Protection Plan End Date",
+            "date",
+            ("CP Plan End Date",),
+            "^(childprotection|cp)plan.*end",
+        ),
         Column(
             "last_visit",
             "Date of the Last Statutory Visit",
             "date",
             ("Date of Last Statutory Visit", "Last Statutory Visit Date"),
+            "laststatutoryvisit",
         ),
-        Column("seen_alone", "Was the Child Seen Alone?", "yesno", ("Child Seen Alone",)),
+        Column(
+            "seen_alone", "Was the Child Seen Alone?", "yesno", ("Child Seen Alone",), "seenalone"
+        ),
         Column(
             "previous_plans",
             "Number of Previous Child Protection Plans",
             "int",
             ("Number of Previous CP Plans", "Previous Child Protection Plans"),
+            "previous.*(childprotection|cp)plan",
         ),
         WORKER,
     ),
@@ -103,16 +182,26 @@ LISTS: dict[int, tuple[Column, ...]] = {
             "Date Started to be Looked After",
             "date",
             ("Date Started to be LAC", "Date Started Looked After", "Date Became Looked After"),
+            "^date.*(started|became).*(lookedafter|lac)",
         ),
         Column(
             "end",
             "Date Ceased to be Looked After",
             "date",
             ("Date Ceased to be LAC", "Date Ceased Looked After"),
+            "^date.*ceased",
         ),
-        Column("legal_status", "Child's Legal Status", "code", ("Legal Status",)),
-        Column("health_assessment", "Date of Last Health Assessment", "date", ()),
-        Column("dental_check", "Date of Last Dental Check", "date", ()),
+        Column(
+            "legal_status",
+            "Child's Legal Status",
+            "code",
+            ("Legal Status",),
+            "^(childs)?(current)?legalstatus$",
+        ),
+        Column(
+            "health_assessment", "Date of Last Health Assessment", "date", (), "health.*assessment"
+        ),
+        Column("dental_check", "Date of Last Dental Check", "date", (), "dental"),
         WORKER,
     ),
 }

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 
@@ -14,7 +16,9 @@ from .workbook import RawSheet
 def match_columns(raw: RawSheet, columns: tuple[Column, ...]) -> dict[str, int]:
     """Column key → index in the sheet, for the columns that can be found.
 
-    A trailing `(Y/N)` on either side is ignored (`... Six Months (Y/N)` = `... Six Months`)."""
+    A trailing `(Y/N)` on either side is ignored (`... Six Months (Y/N)` = `... Six Months`).
+    Columns no header or alias names exactly are then looked for by their pattern, among the
+    headers not taken yet."""
     index = raw.column_index()
     bare = {k[:-2]: i for k, i in index.items() if k.endswith("yn")}
     found: dict[str, int] = {}
@@ -27,6 +31,15 @@ def match_columns(raw: RawSheet, columns: tuple[Column, ...]) -> dict[str, int]:
             if hit is not None:
                 found[col.key] = hit
                 break
+    taken = set(found.values())
+    for col in columns:
+        if col.key in found or not col.pattern:
+            continue
+        rule = re.compile(col.pattern)
+        hit = next((i for k, i in index.items() if i not in taken and rule.search(k)), None)
+        if hit is not None:
+            found[col.key] = hit
+            taken.add(hit)
     return found
 
 
