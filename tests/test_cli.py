@@ -147,26 +147,8 @@ def test_csv_folder_input(capsys, tmp_path: Path) -> None:
         "C2,2024-08-31,3A\nC3,01/09/2024,6\n",
         encoding="utf-8",
     )
-    out_csv = tmp_path / "d.csv"
-    code, _, err = run_cli(
-        capsys,
-        "build",
-        "--annex-a",
-        str(folder),
-        "--month",
-        "2024-08",
-        "-o",
-        str(tmp_path / "o.xlsx"),
-        "--data-csv",
-        str(out_csv),
-        "-q",
-    )
-    assert code == 0, err
-    data = pd.read_csv(out_csv, keep_default_na=False)
-    row = data[
-        (data.indicator_id == "contacts") & (data.breakdown == "") & (data.period == "2024-08")
-    ]
-    assert row["value"].tolist() == [2.0]
+    data = august_contacts(capsys, folder, tmp_path)
+    assert data["value"].tolist() == [2.0]
 
 
 def test_title_rows_above_the_headers(capsys, tmp_path: Path) -> None:
@@ -175,12 +157,17 @@ def test_title_rows_above_the_headers(capsys, tmp_path: Path) -> None:
     )
     sheets["List 1"] = [["Annex A List 1: Contacts"], ["Extracted 01/09/2024"], *sheets["List 1"]]
     book = write_workbook(tmp_path / "titled.xlsx", sheets)
+    assert august_contacts(capsys, book, tmp_path)["value"].tolist() == [1.0]
+
+
+def august_contacts(capsys, annex: Path, tmp_path: Path) -> pd.DataFrame:
+    """Build August from an Annex A source; the headline contacts row of the CSV."""
     out_csv = tmp_path / "d.csv"
     code, _, err = run_cli(
         capsys,
         "build",
         "--annex-a",
-        str(book),
+        str(annex),
         "--month",
         "2024-08",
         "-o",
@@ -191,8 +178,9 @@ def test_title_rows_above_the_headers(capsys, tmp_path: Path) -> None:
     )
     assert code == 0, err
     data = pd.read_csv(out_csv, keep_default_na=False)
-    row = data[(data.indicator_id == "contacts") & (data.breakdown == "")]
-    assert row["value"].tolist() == [1.0]
+    return data[
+        (data.indicator_id == "contacts") & (data.breakdown == "") & (data.period == "2024-08")
+    ]
 
 
 def test_output_problems_are_one_sentence(capsys, clean_annex: Path, tmp_path: Path) -> None:
