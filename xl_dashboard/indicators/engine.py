@@ -7,12 +7,13 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from ..calendar import months_between, parse_month
+from ..calendar import month_end, months_between, parse_month
 from ..errors import InputError
 from ..inputs import InputSet
 from ..inputs.annex_a import AnnexA
 from ..inputs.annex_a_spec import EVENT_DATES
 from ..quality import Issues
+from ..quality.rules import check_lists
 from ..settings import Settings
 from . import (  # noqa: F401  (importing registers the compute functions)
     child_protection,
@@ -151,6 +152,8 @@ def compute(inputs: InputSet, history: pd.DataFrame | None = None) -> Results:
                 "computed from them.",
             )
         _warn_thin_months(inputs.annex, covered, inputs.settings.annex_a_start is not None, issues)
+    if inputs.annex:
+        check_lists(inputs.annex, month_end(month), issues)
     computed = _compute_annex_a(inputs, settings, covered, issues) if covered else []
     data = pd.concat([*computed, _empty()], ignore_index=True) if computed else _empty()
     data = _add_rates(data, inputs, settings, issues)

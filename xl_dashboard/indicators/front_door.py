@@ -22,7 +22,8 @@ def source_groups(codes: pd.Series) -> np.ndarray:
     """CIN census source code → the dashboard's group; missing or unknown codes → Other."""
     distinct = codes.dropna().unique()
     lookup = {c: SOURCE_GROUP_OF.get(str(c).upper(), "Other") for c in distinct}
-    return codes.map(lookup).fillna("Other").to_numpy()
+    groups = codes.map(lookup).astype(object)
+    return groups.where(groups.notna(), "Other").to_numpy()
 
 
 def _warn_unknown_sources(ctx: Context, contacts: pd.DataFrame) -> None:
