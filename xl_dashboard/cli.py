@@ -123,16 +123,19 @@ def build(
 @cli.command()
 @input_arg
 @annex_opt
+@click.option("--month", callback=_month, help="Reporting month, YYYY-MM (as for build).")
 @click.option("--limit", default=40, show_default=True, help="Issues to list (0 = all).")
 @quiet_opt
-def check(input_workbook: Path | None, annex_a: Path | None, limit: int, quiet: bool) -> None:
+def check(
+    input_workbook: Path | None, annex_a: Path | None, month, limit: int, quiet: bool
+) -> None:
     """Report data-quality issues; exit 0 if none are errors, 1 if some are, 2 if unusable."""
     from .api import compute, load_inputs
     from .quality.report import print_report
 
     progress = Progress(quiet)
     with progress.step("Reading inputs"):
-        inputs = load_inputs(input_workbook, annex_a)
+        inputs = load_inputs(input_workbook, annex_a, reporting_month=month)
     with progress.step("Checking"):
         results = compute(inputs)
     print_report(results, limit=limit)
