@@ -131,7 +131,7 @@ def check(
 ) -> None:
     """Report data-quality issues; exit 0 if none are errors, 1 if some are, 2 if unusable."""
     from .api import compute, load_inputs
-    from .quality.report import print_report
+    from .validation.report import print_report
 
     progress = Progress(quiet)
     with progress.step("Reading inputs"):

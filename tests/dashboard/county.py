@@ -8,7 +8,7 @@ import pandas as pd
 
 from xl_dashboard.indicators.catalogue import CATALOGUE
 from xl_dashboard.indicators.engine import RESULT_COLUMNS, Results
-from xl_dashboard.quality import Issues
+from xl_dashboard.issues import Issues
 from xl_dashboard.settings import Settings
 
 MONTH = pd.Period("2024-09", freq="M")

@@ -12,7 +12,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from ..indicators.catalogue import CATALOGUE, SECTIONS, UNIT_LABELS
 from ..indicators.engine import RESULT_COLUMNS, Results
-from ..quality import ISSUE_COLUMNS
+from ..issues import ISSUE_COLUMNS
 from ..settings import SETTING_LABEL
 
 DEFINITIONS = "Definitions"

@@ -32,7 +32,7 @@ from ..indicators.engine import Results, compute
 from ..inputs import load_from_sources
 from ..inputs.annex_a_spec import LISTS, sheet_name
 from ..inputs.workbook import RawSheet, find_sheet, open_source
-from ..quality import ISSUE_COLUMNS
+from ..issues import ISSUE_COLUMNS
 from .book import XlwingsBook, as_sheet_rows, rows_of
 
 TITLE = "xl_dashboard"

@@ -11,7 +11,7 @@ import pandas as pd
 from ..calendar import month_end
 from ..inputs.annex_a import AnnexA
 from ..inputs.annex_a_spec import LISTS, sheet_name
-from ..quality import Issues
+from ..issues import Issues
 from ..settings import Settings
 
 PART_COLUMNS = ["period", "breakdown", "numerator", "denominator"]

@@ -12,9 +12,9 @@ from ..errors import InputError
 from ..inputs import InputSet
 from ..inputs.annex_a import AnnexA
 from ..inputs.annex_a_spec import EVENT_DATES
-from ..quality import Issues
-from ..quality.rules import check_lists
+from ..issues import Issues
 from ..settings import Settings
+from ..validation.rules import check_lists
 from . import (  # noqa: F401  (importing registers the compute functions)
     child_protection,
     children_in_need,

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from ..errors import InputError
-from ..quality import Issues
+from ..issues import Issues
 from ..settings import Settings
 from .annex_a import AnnexA, read_annex_a
 from .annex_a_spec import LISTS, sheet_name

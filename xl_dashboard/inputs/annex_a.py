@@ -11,7 +11,7 @@ from typing import TypeVar
 
 import pandas as pd
 
-from ..quality import Issues
+from ..issues import Issues
 from .annex_a_spec import LISTS, sheet_name
 from .tables import read_table
 from .workbook import SheetSource, WorkbookFile, find_sheet

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from ..calendar import parse_month
-from ..quality import Issues
+from ..issues import Issues
 from ..settings import TIMESCALE_FIELDS, Settings, setting_field
 from .annex_a_spec import Column
 from .normalise import INVALID, clean_text, parse_date, parse_int, parse_number

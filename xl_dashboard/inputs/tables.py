@@ -7,7 +7,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from ..quality import Issues, RowAccount
+from ..issues import Issues, RowAccount
 from .annex_a_spec import Column
 from .normalise import KIND_WORDS, norm_header, normalise
 from .workbook import RawSheet

@@ -1,4 +1,4 @@
-"""The data-quality issues table and the per-sheet row accounting."""
+"""The data-quality issue record (ground floor): each problem with its sheet, row and rule."""
 
 from __future__ import annotations
 

@@ -14,7 +14,7 @@ import pandas as pd
 
 from ..inputs.annex_a import AnnexA
 from ..inputs.annex_a_spec import sheet_name
-from .issues import Issues
+from ..issues import Issues
 
 
 @dataclass(frozen=True)
