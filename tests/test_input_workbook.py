@@ -3,9 +3,11 @@
 from pathlib import Path
 
 import pandas as pd
+import pytest
 from conftest import annex_a_sheets, d, figure, issues_of, write_workbook
 
 from xl_dashboard.api import compute
+from xl_dashboard.errors import InputError
 from xl_dashboard.inputs import load_inputs
 
 FIGURES_HEADER = [
@@ -120,12 +122,52 @@ def test_default_months_from_the_data(run) -> None:
     assert [str(m) for m in r.covered] == ["2024-04", "2024-05", "2024-06", "2024-07"]
 
 
-def test_months_with_no_contact_or_referral_are_flagged(run) -> None:
+def test_coverage_starts_at_the_first_contact_not_older_work(run) -> None:
+    # Lists 2, 4 and 5 hold work begun before the extract window: they do not start coverage
+    # (indicators.md, "Coverage"); List 1's first contact does, moved to the next 1st.
     lists = {
-        1: [{"Child Unique ID": "C1", "Date of Contact": d("2024-07-02"), "Contact Source": "6"}],
-        2: [{"Child Unique ID": "E1", "Assessment start date": d("2024-04-01")}],  # old EH work
+        1: [
+            {"Child Unique ID": "C1", "Date of Contact": d("2024-05-02"), "Contact Source": "6"},
+            {"Child Unique ID": "C2", "Date of Contact": d("2024-08-31"), "Contact Source": "6"},
+        ],
+        2: [{"Child Unique ID": "E1", "Assessment start date": d("2024-01-01")}],  # old EH work
+        3: [{"Child Unique ID": "C1", "Date of referral": d("2024-04-01")}],
     }
-    r = run(lists, month="2024-08")
-    assert [str(m) for m in r.covered] == ["2024-04", "2024-05", "2024-06", "2024-07", "2024-08"]
-    warning = issues_of(r, "empty-months")["message"].tolist()
-    assert len(warning) == 1 and "dated in 2024-04, 2024-05, 2024-06, yet" in warning[0]
+    r = run(lists, month=None)
+    assert [str(m) for m in r.covered] == ["2024-06", "2024-07", "2024-08"]
+
+
+def test_coverage_falls_back_to_referrals_then_other_lists(run) -> None:
+    referrals = {3: [{"Child Unique ID": "C1", "Date of referral": d("2024-06-01")}]}
+    eh = {2: [{"Child Unique ID": "E1", "Assessment start date": d("2024-06-15")}]}
+    assert [str(m) for m in run({**referrals, **eh}, month="2024-06").covered] == ["2024-06"]
+    assert [str(m) for m in run(eh, month="2024-06").covered] == []  # starts 2024-07
+
+
+def test_a_month_after_the_data_is_refused(run) -> None:
+    contacts = {
+        1: [
+            {"Child Unique ID": "C1", "Date of Contact": d("2024-05-01"), "Contact Source": "6"},
+            {"Child Unique ID": "C2", "Date of Contact": d("2024-06-12"), "Contact Source": "6"},
+        ]
+    }
+    with pytest.raises(InputError, match=r"last date is 12/06/2024"):
+        run(contacts, month="2024-07")
+    partly = run(contacts, month="2024-06")  # the extract's own month: computed, with a warning
+    assert [str(m) for m in partly.covered] == ["2024-05", "2024-06"]
+    assert figure(partly, "contacts", "2024-06")[2] == 1
+    assert "only partly covered" in issues_of(partly, "partly-covered")["message"].iloc[0]
+
+
+def test_dates_in_the_future_or_before_1990_decide_nothing(run) -> None:
+    lists = {
+        1: [
+            {"Child Unique ID": "C1", "Date of Contact": d("2024-05-01"), "Contact Source": "6"},
+            {"Child Unique ID": "C2", "Date of Contact": d("2024-07-31"), "Contact Source": "6"},
+            {"Child Unique ID": "C3", "Date of Contact": d("2031-01-01"), "Contact Source": "6"},
+            {"Child Unique ID": "C4", "Date of Contact": d("1985-03-01"), "Contact Source": "6"},
+        ]
+    }
+    r = run(lists, month=None)
+    assert str(r.settings.reporting_month) == "2024-07"
+    assert [str(m) for m in r.covered] == ["2024-05", "2024-06", "2024-07"]

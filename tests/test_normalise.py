@@ -47,6 +47,12 @@ def test_codes(cell: object, code: str | None) -> None:
         ("3/7/2024", "2024-07-03"),
         (" 03/07/2024\xa0", "2024-07-03"),
         ("03/07/2024 00:00:00", "2024-07-03"),
+        # ISO text, as SQL reports write it into .xlsx files (contract: any source)
+        ("2024-07-03", "2024-07-03"),
+        ("2024-07-03 00:00:00", "2024-07-03"),
+        ("2024-07-03T09:15:00", "2024-07-03"),
+        ("2024-07-03 09:15", "2024-07-03"),
+        ("03/07/2024 09:15", "2024-07-03"),
     ],
 )
 def test_dates(cell: object, day: str) -> None:
@@ -54,7 +60,9 @@ def test_dates(cell: object, day: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "cell", ["31/02/2024", "unknown", "2024/13/01", True, -5.0, "2024-07-03", "03.07.2024"]
+    "cell",
+    ["31/02/2024", "unknown", "2024/13/01", True, -5.0, "2024-02-30", "03.07.2024", "2024-07-03x"]
+    + ["\u00b3", "4409\u00b3", "2024-07-0\u00b3"],  # superscript digits are not digits
 )
 def test_invalid_dates(cell: object) -> None:
     assert parse_date(cell) is INVALID

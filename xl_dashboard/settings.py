@@ -20,6 +20,10 @@ class Timescales:
     cp_visit: int = 20
     cin_plan_review: int = 30
     s47: int = 35
+    # Months (not working days): statutory guidance reviews looked-after children's health
+    # every six months under five and every twelve months from five.
+    health_under_5: int = 6
+    health_5_and_over: int = 12
 
 
 @dataclass(frozen=True)
@@ -34,6 +38,9 @@ class Settings:
     population: float | None = None
     timescales: Timescales = field(default_factory=Timescales)
     dashboard_months: int = 6
+    # The day of the build: event dates after it are errors and never decide the extract's
+    # last date. Not on the Settings sheet; tests pin it.
+    build_date: dt.date = field(default_factory=dt.date.today)
 
     def replace(self, **changes: object) -> Settings:
         """A copy with some fields changed; `None` values leave the field as it is."""
@@ -76,6 +83,8 @@ SETTINGS_SHEET: tuple[tuple[str, str, str], ...] = (
     ("cp_visit", "CP visit timescale working days", "Default 20."),
     ("cin_plan_review", "CIN plan review working days", "Default 30."),
     ("s47", "S47 timescale working days", "Default 35."),
+    ("health_under_5", "Health assessment months under 5", "Default 6."),
+    ("health_5_and_over", "Health assessment months 5 and over", "Default 12."),
     ("dashboard_months", "Dashboard months", "Months in the trend tables and charts. Default 6."),
 )
 SETTING_LABEL = {name: label for name, label, _ in SETTINGS_SHEET}

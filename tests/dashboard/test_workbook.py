@@ -12,6 +12,7 @@ from xl_dashboard.dashboard import rules, theme
 from xl_dashboard.dashboard.build import printed_sheets, write_dashboard
 from xl_dashboard.dashboard.charts import NO_DATA, target_name, tolerance_name
 from xl_dashboard.dashboard.model import Key
+from xl_dashboard.indicators.catalogue import CATALOGUE
 
 from .conftest import Built
 from .ooxml import TARGET_NAME, cells_of, split_ref
@@ -297,7 +298,11 @@ def test_definitions_sheet(county: Built) -> None:
     s47 = dict(zip(header, rows["s47_assessments_in_timescale"], strict=True))
     assert s47["timescale setting"] == "S47 timescale working days: 35"
     assert s47["polarity"] == "Higher is better"
-    assert len(rows) == 33
+    assert set(rows) == {ind.id for ind in CATALOGUE}
+    health = dict(zip(header, rows["lac_health_assessment"], strict=True))
+    assert health["timescale setting"] == (
+        "Health assessment months under 5: 6; Health assessment months 5 and over: 12"
+    )
 
 
 def test_indicator_data_sheet_is_the_results_table(county: Built) -> None:

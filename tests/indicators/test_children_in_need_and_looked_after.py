@@ -76,3 +76,23 @@ def test_looked_after(run) -> None:
     assert figure(r, "lac_health_assessment", "2024-08")[:2] == (2.0, 3.0)
     assert figure(r, "lac_dental_check", "2024-08")[:2] == (1.0, 3.0)
     assert not issues_of(r, "left-out").size
+
+
+def test_health_assessments_every_6_months_under_5_and_12_from_5(run) -> None:
+    # M1 = 31/08/2024. Under 5 at M1 (DOB + 5 years > M1): assessed in (29/02/2024, M1];
+    # 5 or over, or no date of birth: in (31/08/2023, M1] (statutory guidance; contract).
+    dob = "Date of Birth"
+    rows = [
+        {**lac("H1", d("2020-01-01"), health=d("2024-01-10")), dob: d("2020-06-01")},  # 4: late
+        {**lac("H2", d("2020-01-01"), health=d("2024-01-10")), dob: d("2018-06-01")},  # 6: ok
+        {**lac("H3", d("2020-01-01"), health=d("2024-01-10")), dob: None},  # 12 months: ok
+        {**lac("H4", d("2020-01-01"), health=d("2024-03-01")), dob: d("2020-06-01")},  # 4: ok
+        {**lac("H5", d("2020-01-01"), health=d("2024-01-10")), dob: d("2019-08-31")},  # 5 on M1
+        {**lac("H6", d("2020-01-01"), health=d("2024-02-29")), dob: d("2020-06-01")},  # 6m to day
+    ]
+    r = run({8: rows}, start="2024-07-01")
+    assert figure(r, "lac_health_assessment", "2024-08")[:2] == (4.0, 6.0)
+    assert figure(r, "lac_dental_check", "2024-08")[:2] == (0.0, 6.0)
+    assert issues_of(r, "health-rule-without-dob")["row"].tolist() == [4]
+    longer = run({8: rows}, start="2024-07-01", health_under_5=8)  # a setting: H1 and H6 count
+    assert figure(longer, "lac_health_assessment", "2024-08")[:2] == (6.0, 6.0)

@@ -68,7 +68,7 @@ def test_re_referrals_field_then_earlier_referrals(run) -> None:
     n12 = "Number of Referrals in Last 12 Months"
     ref = "Date of referral"
     referrals = [
-        {ID: "R1", ref: d("2024-08-10"), n12: 1},
+        {ID: "R1", ref: d("2024-08-10"), n12: 1},  # one referral before the list: re-referral
         {ID: "R2", ref: d("2024-08-11"), n12: 0},
         {ID: "R3", ref: d("2024-08-12"), n12: None},  # earlier referral in March
         {ID: "R3", ref: d("2024-03-15"), n12: 0},
@@ -77,13 +77,38 @@ def test_re_referrals_field_then_earlier_referrals(run) -> None:
         {ID: "R5", ref: d("2024-08-13"), n12: None},  # earlier one exactly 12 months before
         {ID: "R5", ref: d("2023-08-13"), n12: 0},
         {ID: "R6", ref: d("2024-08-14"), n12: None},  # no earlier referral
-        {ID: "R7", ref: d("2024-08-14"), n12: "x"},  # invalid: treated as blank, same day only
-        {ID: "R7", ref: d("2024-08-14"), n12: 0},
+        {ID: "R7", ref: d("2024-08-14"), n12: "x"},  # invalid: no evidence; same day is not
+        {ID: "R7", ref: d("2024-08-14"), n12: 0},  # "another referral before"
+        {ID: None, ref: d("2024-08-15"), n12: 3},  # no child: left out, reported
     ]
     r = run({3: referrals}, start="2024-03-01")
-    assert figure(r, "referrals", "2024-08")[2] == 8
+    assert figure(r, "referrals", "2024-08")[2] == 9
     assert figure(r, "re_referrals", "2024-08")[:2] == (3.0, 8.0)
     assert figure(r, "re_referrals", "2024-03") == (0.0, 1.0, 0.0)
+    assert issues_of(r, "left-out")["row"].tolist() == [13]
+
+
+def _worked_example(n12_child_6: tuple[int, int], n12_child_7: tuple[int, int]) -> dict:
+    n12, ref = "Number of Referrals in Last 12 Months", "Date of referral"
+    return {
+        3: [
+            {ID: "6", ref: d("2024-04-12"), n12: n12_child_6[0]},
+            {ID: "6", ref: d("2024-04-25"), n12: n12_child_6[1]},
+            {ID: "7", ref: d("2024-04-08"), n12: n12_child_7[0]},
+            {ID: "7", ref: d("2024-04-18"), n12: n12_child_7[1]},
+        ]
+    }
+
+
+def test_re_referrals_contract_worked_example(run) -> None:
+    # Ofsted fills the field per child (referrals in the 12 months before the latest one): child
+    # 6's field says 2 where the list shows 1 before 25 Apr, so one fell before the list and
+    # both April referrals are re-referrals; child 7's 8 Apr is not, 18 Apr is.
+    per_child = run(_worked_example((2, 2), (1, 1)), month="2024-04", start="2024-04-01")
+    assert figure(per_child, "re_referrals", "2024-04")[:2] == (3.0, 4.0)
+    # A system that fills it per row (referrals before that row's date) gives the same answer.
+    per_row = run(_worked_example((1, 2), (0, 1)), month="2024-04", start="2024-04-01")
+    assert figure(per_row, "re_referrals", "2024-04")[:2] == (3.0, 4.0)
 
 
 def test_assessments_in_45_working_days(run) -> None:

@@ -83,10 +83,10 @@ def definitions(results: Results) -> pd.DataFrame:
     """One row per catalogue indicator: what it counts and how it is judged."""
     rows = []
     for ind in CATALOGUE:
-        setting = ""
-        if ind.setting:
-            value = getattr(results.settings.timescales, ind.setting)
-            setting = f"{SETTING_LABEL[ind.setting]}: {value}"
+        setting = "; ".join(
+            f"{SETTING_LABEL[name]}: {getattr(results.settings.timescales, name)}"
+            for name in ind.settings
+        )
         rows.append(
             {
                 "indicator_id": ind.id,

@@ -29,7 +29,6 @@ from ..indicators.front_door import source_groups
 from ..inputs import load_from_sources
 from ..inputs.normalise import (
     INVALID,
-    ISO_DATE,
     clean_text,
     norm_header,
     parse_code,
@@ -303,8 +302,6 @@ def _blank(value: Any) -> bool:
 def _date(value: Any) -> pd.Timestamp | None:
     if _blank(value):
         return None
-    if isinstance(value, str) and (m := ISO_DATE.match(value.strip())):
-        value = f"{m[3]}/{m[2]}/{m[1]}"
     day = parse_date(value)
     if day is INVALID:
         raise _Bad(value)

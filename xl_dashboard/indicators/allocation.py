@@ -7,7 +7,6 @@ import re
 import numpy as np
 import pandas as pd
 
-from ..inputs.annex_a_spec import sheet_name
 from .base import Context
 
 
@@ -30,7 +29,7 @@ def qualified(ctx: Context, list_no: int, episodes: pd.DataFrame) -> np.ndarray:
         ctx.issues.add(
             "unknown-worker",
             "warning",
-            sheet_name(list_no),
+            ctx.annex.sheet(list_no),
             [
                 f"Allocated Worker '{w}' is not on the Workers sheet: counted as not qualified."
                 for w in first["worker"]

@@ -10,7 +10,7 @@ import pandas as pd
 
 from ..calendar import month_end
 from ..inputs.annex_a import AnnexA
-from ..inputs.annex_a_spec import LISTS, sheet_name
+from ..inputs.annex_a_spec import LISTS
 from ..issues import Issues
 from ..settings import Settings
 
@@ -83,7 +83,7 @@ class Context:
             self.issues.add(
                 "left-out",
                 "warning",
-                sheet_name(int(list_no)),
+                self.annex.sheet(int(list_no)),
                 [f"{why}: left out of {ids}." for ids in part["indicator"]],
                 rows=part["row"].to_numpy(),
                 column=_header_in(int(list_no), str(why)),

@@ -52,7 +52,7 @@ class Indicator:
     definition: str
     numerator: str = ""
     denominator: str = ""
-    setting: str = ""  # the Timescales field its definition uses, if any
+    settings: tuple[str, ...] = ()  # the Timescales fields its definition uses
     latest_only: bool = False  # computed for the reporting month only (latest-value fields)
     rate_of: str = ""  # per-10k indicators: the count they are a rate of
     breakdowns: tuple[str, ...] = ()  # ordered breakdown labels, when it has some
@@ -89,7 +89,7 @@ CATALOGUE: tuple[Indicator, ...] = (
         "contact date within the working-day window.",
         numerator="Contacts followed by a referral of the same child within the window",
         denominator="Contacts in the month",
-        setting="contact_to_referral",
+        settings=("contact_to_referral",),
         breakdowns=tuple(SOURCE_GROUPS),
     ),
     _i(
@@ -136,7 +136,7 @@ CATALOGUE: tuple[Indicator, ...] = (
         "authorisation).",
         numerator="Authorised within the timescale",
         denominator="Assessments authorised in the month",
-        setting="assessment",
+        settings=("assessment",),
     ),
     _i(
         "eh_assessments_started",
@@ -182,6 +182,16 @@ CATALOGUE: tuple[Indicator, ...] = (
         rate_of="cin_open",
     ),
     _i(
+        "cin_closed",
+        "CIN episodes closed",
+        2,
+        "count",
+        "none",
+        "annex_a",
+        "List 6 episodes with CIN Closure Date in the month.",
+        numerator="CIN episodes closed in the month",
+    ),
+    _i(
         "cin_with_plan",
         "Section 17 children in need with an up-to-date CIN plan",
         2,
@@ -191,7 +201,7 @@ CATALOGUE: tuple[Indicator, ...] = (
         "s17 children in need with a CIN plan started or reviewed within the review window.",
         numerator="With an up-to-date CIN plan",
         denominator="s17 children in need",
-        setting="cin_plan_review",
+        settings=("cin_plan_review",),
         breakdowns=CIN_PLAN_TEAMS,
     ),
     _i(
@@ -264,7 +274,7 @@ CATALOGUE: tuple[Indicator, ...] = (
         "started) within the visit timescale before the month end.",
         numerator="Visited within the timescale",
         denominator="Children on a CP plan",
-        setting="cp_visit",
+        settings=("cp_visit",),
         latest_only=True,
     ),
     _i(
@@ -324,7 +334,7 @@ CATALOGUE: tuple[Indicator, ...] = (
         "before their strategy discussion are left out).",
         numerator="ICPC within the timescale",
         denominator="ICPCs held in the month",
-        setting="icpc",
+        settings=("icpc",),
     ),
     _i(
         "s47_assessments_in_timescale",
@@ -336,7 +346,7 @@ CATALOGUE: tuple[Indicator, ...] = (
         "Section 47 (core) assessments completed within the timescale.",
         numerator="Completed within the timescale",
         denominator="Section 47 assessments completed",
-        setting="s47",
+        settings=("s47",),
     ),
     _i(
         "lac_open",
@@ -382,9 +392,11 @@ CATALOGUE: tuple[Indicator, ...] = (
         "up",
         "either",
         "Children looked after for 12 months or more at the month end with a health assessment "
-        "in the last 12 months.",
-        numerator="Health assessment in the last 12 months",
+        "in the last 6 months if under 5 at the month end, in the last 12 months if 5 or over "
+        "(statutory guidance; a blank date of birth takes the 12-month rule).",
+        numerator="Health assessment within 6 months (under 5) or 12 months (5 and over)",
         denominator="Looked after 12 months or more",
+        settings=("health_under_5", "health_5_and_over"),
         latest_only=True,
     ),
     _i(

@@ -34,7 +34,7 @@ def cp_visits_in_timescale(ctx: Context) -> pd.DataFrame:
             ctx.issues.add(
                 "visit-after-month-end",
                 "warning",
-                "List 7",
+                ctx.annex.sheet(7),
                 f"Date of the Last Statutory Visit is after {m1:%d/%m/%Y}: treated as missing "
                 "(the plan start date is used).",
                 rows=ep.loc[late, "row"].to_numpy(),

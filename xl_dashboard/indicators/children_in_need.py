@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .allocation import qualified
-from .base import Context, computes, open_at, snapshot
+from .base import Context, computes, counts_by_month, month_of, open_at, snapshot
 
 CP_OR_CLA = ("protection", "looked after")
 
@@ -20,6 +20,12 @@ def _cp_or_cla(status: pd.Series) -> pd.Series:
 @computes("cin_open", needs={6: ("start", "end", "child_id")})
 def cin_open(ctx: Context) -> pd.DataFrame:
     return snapshot(ctx, "cin_open", 6, lambda ep, m1: (open_at(ep, m1), None))
+
+
+@computes("cin_closed", needs={6: ("end",)})
+def cin_closed(ctx: Context) -> pd.DataFrame:
+    """List 6 episodes (rows) with CIN Closure Date in the month."""
+    return counts_by_month(month_of(ctx.list(6)["end"], ctx.periods), ctx.periods)
 
 
 @computes(

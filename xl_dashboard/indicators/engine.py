@@ -11,10 +11,9 @@ from ..calendar import month_end, months_between, parse_month
 from ..errors import InputError
 from ..inputs import InputSet
 from ..inputs.annex_a import AnnexA
-from ..inputs.annex_a_spec import EVENT_DATES
 from ..issues import Issues
 from ..settings import Settings
-from ..validation.rules import check_lists
+from ..validation import validate
 from . import (  # noqa: F401  (importing registers the compute functions)
     child_protection,
     children_in_need,
@@ -65,56 +64,66 @@ class Results:
         return None if pd.isna(v) else float(v)
 
 
-def event_dates(annex: AnnexA) -> pd.Series:
-    """Every event date in Lists 1–5 (the dates that place rows in their months)."""
-    parts = [
-        annex.lists[n][key].dropna()
-        for n, key in EVENT_DATES.items()
-        if annex.has(n, key) and len(annex.lists[n])
-    ]
-    return pd.concat(parts, ignore_index=True) if parts else pd.Series(dtype="datetime64[ns]")
+# Where the coverage starts, in order: List 1 holds every contact of the extract window, List 3
+# every referral; Lists 2, 4 and 5 also hold work begun before it (indicators.md, "Coverage").
+COVERAGE_LISTS: tuple[tuple[int, ...], ...] = ((1,), (3,), (2, 4, 5))
 
 
-def default_annex_a_start(annex: AnnexA) -> dt.date | None:
-    """The earliest event date, moved to the next first-of-month unless it is one already."""
-    dates = event_dates(annex)
-    if dates.empty:
-        return None
-    first = dates.min()
-    if first.day != 1:
-        first = (first + pd.offsets.MonthBegin(1)).normalize()
-    return first.date()
+def default_annex_a_start(annex: AnnexA, today: dt.date) -> dt.date | None:
+    """The earliest plausible Date of Contact (else referral, else event in Lists 2, 4, 5),
+    moved to the next first-of-month unless it is one already."""
+    for lists in COVERAGE_LISTS:
+        dates = annex.event_dates(today, lists)
+        if not dates.empty:
+            return next_first_of_month(dates.min()).date()
+    return None
 
 
-def default_reporting_month(annex: AnnexA, figures: pd.DataFrame) -> pd.Period | None:
-    """The latest complete month: the latest event's month if it is that month's last day,
-    else the month before. With no lists, the latest month in the Monthly figures."""
-    dates = event_dates(annex)
-    if not dates.empty:
-        last = dates.max()
+def next_first_of_month(day: pd.Timestamp) -> pd.Timestamp:
+    return day if day.day == 1 else (day + pd.offsets.MonthBegin(1)).normalize()
+
+
+def default_reporting_month(
+    annex: AnnexA, figures: pd.DataFrame, today: dt.date
+) -> pd.Period | None:
+    """The latest complete month: the extract's last date's month if that date is the month's
+    last day, else the month before. With no lists, the latest month in the Monthly figures."""
+    last = annex.extract_date(today)
+    if last is not None:
         month = pd.Period(last, freq="M")
-        return month if last == month.end_time.normalize() else month - 1
+        return month if last == month_end(month) else month - 1
     if not figures.empty and figures["period"].notna().any():
         return parse_month(figures["period"].dropna().max())
     return None
 
 
 def first_covered_month(start: dt.date | None, month: pd.Period) -> pd.Period:
-    """The first whole month covered: a start that is not a 1st skips its month. With no event
-    dates at all (only Lists 6-8), the reporting month alone."""
-    if start is None:
-        return month
-    first = pd.Period(start, freq="M")
-    return first if start.day == 1 else first + 1
+    """The first whole month covered (the start is a 1st once resolved). With no event dates
+    at all (only Lists 6-8), the reporting month alone."""
+    return month if start is None else pd.Period(start, freq="M")
 
 
 def resolve_settings(inputs: InputSet) -> Settings:
+    """The settings with the reporting month and coverage start worked out from the data; a
+    reporting month after the data is refused (indicators.md, "Which months are computed")."""
     settings = inputs.settings
-    start = settings.annex_a_start or default_annex_a_start(inputs.annex)
-    month = settings.reporting_month or default_reporting_month(inputs.annex, inputs.figures)
+    today = settings.build_date
+    start = settings.annex_a_start
+    start = (
+        default_annex_a_start(inputs.annex, today)
+        if start is None
+        else next_first_of_month(pd.Timestamp(start)).date()
+    )
+    month = settings.reporting_month or default_reporting_month(inputs.annex, inputs.figures, today)
     if month is None:
         raise InputError(
             "No reporting month could be found: give one in Settings or with --month YYYY-MM."
+        )
+    last = inputs.annex.extract_date(today)
+    if last is not None and month > pd.Period(last, freq="M"):
+        raise InputError(
+            f"The reporting month {month:%B %Y} is after the data: the Annex A extract's last "
+            f"date is {last:%d/%m/%Y}. Give a month up to {last:%B %Y}."
         )
     return settings.replace(annex_a_start=start, reporting_month=month)
 
@@ -138,7 +147,8 @@ def compute(inputs: InputSet, history: pd.DataFrame | None = None) -> Results:
     """Every indicator of the catalogue for every month it can be had for: computed from
     Annex A, else from the Monthly figures, else from the stored history (see history.py)."""
     settings = resolve_settings(inputs)
-    issues = inputs.issues
+    issues = Issues()  # the input's own issues are copied, never added to
+    issues.extend(inputs.issues)
     month = settings.reporting_month
     covered: list[pd.Period] = []
     if inputs.annex:
@@ -151,9 +161,9 @@ def compute(inputs: InputSet, history: pd.DataFrame | None = None) -> Results:
                 f"The Annex A lists start after the reporting month {month}: nothing is "
                 "computed from them.",
             )
-        _warn_thin_months(inputs.annex, covered, inputs.settings.annex_a_start is not None, issues)
+        _warn_partly_covered(inputs.annex, month, settings.build_date, issues)
     if inputs.annex:
-        check_lists(inputs.annex, month_end(month), issues)
+        issues.extend(validate(inputs.annex, month_end=month_end(month), today=settings.build_date))
     computed = _compute_annex_a(inputs, settings, covered, issues) if covered else []
     data = pd.concat([*computed, _empty()], ignore_index=True) if computed else _empty()
     data = _add_rates(data, inputs, settings, issues)
@@ -172,29 +182,17 @@ def compute(inputs: InputSet, history: pd.DataFrame | None = None) -> Results:
     )
 
 
-def _warn_thin_months(
-    annex: AnnexA, covered: list[pd.Period], start_given: bool, issues: Issues
-) -> None:
-    """Covered months with no contact and no referral at all usually mean the coverage starts
-    too early (Lists 2 and 4 hold work started before the extract window): say so."""
-    dates = [
-        annex.lists[n][key]
-        for n, key in ((1, "contact_date"), (3, "referral_date"))
-        if annex.has(n, key)
-    ]
-    if not dates or start_given:
-        return
-    months = pd.concat(dates).dropna().dt.to_period("M")
-    empty = [m for m in covered if m < months.max() and not (months == m).any()]
-    if empty:
+def _warn_partly_covered(annex: AnnexA, month: pd.Period, today: dt.date, issues: Issues) -> None:
+    """The month of the extract's last date is computed, but says it is only partly covered."""
+    last = annex.extract_date(today)
+    if last is not None and pd.Period(last, freq="M") == month and last != month_end(month):
         issues.add(
-            "empty-months",
+            "partly-covered",
             "warning",
             "Settings",
-            f"No contact or referral is dated in {', '.join(str(m) for m in empty)}, yet those "
-            "months are covered because an earlier event date was found in Lists 2-5. Their "
-            "Annex A counts are zero: set 'Annex A start' in Settings to the extract's first day.",
-            column="Annex A start",
+            f"The Annex A extract ends on {last:%d/%m/%Y}: {month:%B %Y} is only partly covered, "
+            "so its counts are not yet complete.",
+            column="Reporting month",
         )
 
 

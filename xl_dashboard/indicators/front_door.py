@@ -35,7 +35,7 @@ def _warn_unknown_sources(ctx: Context, contacts: pd.DataFrame) -> None:
         ctx.issues.add(
             "unknown-source",
             "warning",
-            "List 1",
+            ctx.annex.sheet(1),
             [
                 f"Contact source '{s}' is not a CIN census source code: counted as Other."
                 for s in shown
@@ -106,31 +106,51 @@ def referrals(ctx: Context) -> pd.DataFrame:
 
 @computes("re_referrals", needs={3: ("referral_date", "child_id", "referrals_12m")})
 def re_referrals(ctx: Context) -> pd.DataFrame:
-    # DfE: a re-referral is a referral within 12 months of a previous referral. Annex A's
-    # "Number of Referrals in Last 12 Months" counts previous ones; when blank, look for an
-    # earlier List 3 referral of the same child in the 12 calendar months before.
-    rows = _referrals_in_months(ctx, "re_referrals").reset_index(drop=True)
-    # With neither the count nor a child id the fallback cannot be applied: left out.
-    unknowable = (rows["referrals_12m"].isna() & rows["child_id"].isna()).to_numpy()
-    ctx.left_out(
-        "re_referrals",
-        3,
-        rows.loc[unknowable, "row"],
-        "No Number of Referrals in Last 12 Months and no Child Unique ID",
-    )
-    rows = rows[~unknowable].reset_index(drop=True)
-    previous = rows["referrals_12m"]
-    is_re = (previous >= 1).to_numpy().copy()
-    blank = previous.isna().to_numpy()
-    if blank.any():
-        all_refs = ctx.list(3)[["child_id", "referral_date"]].dropna()
-        asked = rows.loc[blank, ["child_id", "referral_date"]].reset_index()
-        pairs = asked.merge(all_refs, on="child_id", suffixes=("", "_prev"))
-        earlier = (pairs["referral_date_prev"] < pairs["referral_date"]) & (
-            pairs["referral_date_prev"] >= pairs["referral_date"] - pd.DateOffset(months=12)
-        )
-        is_re[pairs.loc[earlier, "index"].to_numpy()] = True
+    # DfE: a re-referral is a referral within 12 months of a previous referral. Evidence (contract,
+    # with its worked example): another listed referral of the child in [d - 12 months, d), or
+    # Ofsted's per-child "Number of Referrals in Last 12 Months" (counted before the child's
+    # latest referral L) exceeding the child's listed referrals in [L - 12 months, L): then one
+    # fell before the list, within 12 months of every listed referral of that child.
+    rows = _referrals_in_months(ctx, "re_referrals")
+    no_child = rows["child_id"].isna().to_numpy()
+    ctx.left_out("re_referrals", 3, rows.loc[no_child, "row"], "No Child Unique ID")
+    rows = rows[~no_child].reset_index(drop=True)
+    listed = ctx.list(3)
+    listed = listed.loc[
+        listed["referral_date"].notna() & listed["child_id"].notna(),
+        ["child", "referral_date", "referrals_12m"],
+    ]
+    is_re = _referred_in_year_before(rows, listed) | rows["child"].map(
+        _field_says_earlier(listed)
+    ).fillna(False).to_numpy(dtype=bool)
     return counts_by_month(rows["period"], ctx.periods, pd.Series(is_re))
+
+
+def _referred_in_year_before(rows: pd.DataFrame, listed: pd.DataFrame) -> np.ndarray:
+    """True where the list shows another referral of the child in [d - 12 months, d)."""
+    pairs = (
+        rows[["child", "referral_date"]]
+        .reset_index()
+        .merge(listed[["child", "referral_date"]], on="child", suffixes=("", "_other"))
+    )
+    other, d = pairs["referral_date_other"], pairs["referral_date"]
+    earlier = (other < d) & (other >= d - pd.DateOffset(months=12))
+    found = np.zeros(len(rows), dtype=bool)
+    found[pairs.loc[earlier, "index"].to_numpy()] = True
+    return found
+
+
+def _field_says_earlier(listed: pd.DataFrame) -> pd.Series:
+    """Per child code: True when the field on the child's latest rows (the largest whole number
+    >= 0 there) exceeds the child's listed referrals in the 12 months before that latest one."""
+    latest = listed.groupby("child")["referral_date"].transform("max")
+    field = listed["referrals_12m"].where(listed["referrals_12m"] >= 0)
+    n = field[listed["referral_date"] == latest].groupby(listed["child"]).max()
+    in_year = (listed["referral_date"] < latest) & (
+        listed["referral_date"] >= latest - pd.DateOffset(months=12)
+    )
+    shown = in_year.groupby(listed["child"]).sum()
+    return (n > shown.reindex(n.index)).astype(bool)
 
 
 def _assessments_in_months(ctx: Context) -> pd.DataFrame:

@@ -67,6 +67,12 @@ def load_from_sources(
     inputs = InputSet(settings=settings, annex=annex, tables=tables, issues=issues)
     if not annex and tables.figures.empty:
         where = annex_a.label if annex_a is not None else (workbook.label if workbook else "")
+        if annex.empty:
+            names = ", ".join(annex.sheet(n) for n in sorted(annex.empty))
+            raise InputError(
+                f"In '{where}' the lists have headers but no rows ({names}), and there are no "
+                "Monthly figures: there is nothing to build a dashboard from yet."
+            )
         raise InputError(
             f"'{where}' holds no Annex A list (sheets 'List 1' … 'List 8') and no Monthly "
             "figures: there is nothing to build a dashboard from."

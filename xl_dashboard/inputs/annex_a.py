@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import multiprocessing as mp
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import TypeVar
 
+import numpy as np
 import pandas as pd
 
 from ..issues import Issues
-from .annex_a_spec import LISTS, sheet_name
+from .annex_a_spec import EVENT_DATES, LISTS, sheet_name
 from .tables import read_table
 from .workbook import SheetSource, WorkbookFile, find_sheet
 
@@ -27,6 +29,9 @@ class AnnexA:
     lists: dict[int, pd.DataFrame] = field(default_factory=dict)
     sheets: dict[int, str] = field(default_factory=dict)
     missing: dict[int, set[str]] = field(default_factory=dict)
+    # Lists given with their header but no rows: "given, empty", not missing. Their indicators
+    # come from Monthly figures, as for a list not given.
+    empty: set[int] = field(default_factory=set)
 
     def has(self, list_no: int, *keys: str) -> bool:
         """True when the list was given and holds every named column."""
@@ -34,6 +39,35 @@ class AnnexA:
 
     def __bool__(self) -> bool:
         return bool(self.lists)
+
+    def sheet(self, list_no: int) -> str:
+        """The list's sheet as the workbook names it (`List_2`), for every issue about it."""
+        return self.sheets.get(list_no, sheet_name(list_no))
+
+    def event_dates(self, today: dt.date, lists: Iterable[int] = EVENT_DATES) -> pd.Series:
+        """The plausible event dates (see `plausible`) of the named lists among Lists 1–5:
+        the dates that place rows in their months."""
+        parts = [
+            self.lists[n][EVENT_DATES[n]].dropna()
+            for n in lists
+            if self.has(n, EVENT_DATES[n]) and len(self.lists[n])
+        ]
+        dates = pd.concat(parts, ignore_index=True) if parts else pd.Series(dtype="datetime64[ns]")
+        return dates[plausible(dates, today)]
+
+    def extract_date(self, today: dt.date) -> pd.Timestamp | None:
+        """The extract's last date: the latest plausible event date in Lists 1–5."""
+        dates = self.event_dates(today)
+        return None if dates.empty else dates.max()
+
+
+EARLIEST_EVENT = pd.Timestamp("1990-01-01")
+
+
+def plausible(dates: pd.Series, today: dt.date) -> np.ndarray:
+    """Dates from 1990 to the day of the build. A date outside is an error of the row
+    (validation reports it) and never decides the extract's last date, month or coverage."""
+    return ((dates >= EARLIEST_EVENT) & (dates <= pd.Timestamp(today))).to_numpy()
 
 
 def read_annex_a(
@@ -54,6 +88,7 @@ def read_annex_a(
         frame, missing, found = done[list_no]
         issues.extend(found)
         if frame.empty:
+            annex.empty.add(list_no)
             issues.add(
                 "empty-list",
                 "info",

@@ -16,9 +16,9 @@ import pandas as pd
 BLANK_TOKENS = frozenset({"", "#n/a", "n/a", "#na", "-", "null", "nan", "nat", "none"})
 _PREFIX = re.compile(r"^[a-z][0-9]?\)\s*", re.IGNORECASE)
 _TIME = r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?"
-_DMY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})" + _TIME + "$")
-ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})" + _TIME + "$")
-_INT = re.compile(r"^[+-]?\d+(?:\.0+)?$")
+_DMY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})" + _TIME + "$", re.ASCII)
+ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})" + _TIME + "$", re.ASCII)
+_INT = re.compile(r"^[+-]?\d+(?:\.0+)?$", re.ASCII)
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 YES = frozenset({"yes", "y", "true"})
 NO = frozenset({"no", "n", "false"})
@@ -98,9 +98,8 @@ def _from_serial(n: float) -> object:
 
 
 def parse_date(value: Any) -> object:
-    """Real dates, Excel serial numbers and `dd/mm/yyyy` text; anything else INVALID (contract).
-
-    CSV sources, which have no date type, turn ISO `yyyy-mm-dd` text into dates on reading."""
+    """Real dates, Excel serial numbers, and `dd/mm/yyyy` or ISO `yyyy-mm-dd` text, either with
+    an optional time part (dropped), from any source; anything else INVALID (contract)."""
     if isinstance(value, dt.datetime):
         return pd.Timestamp(value.date())
     if isinstance(value, dt.date):
@@ -114,7 +113,9 @@ def parse_date(value: Any) -> object:
         return None
     if m := _DMY.match(text):
         return _valid_date(int(m[3]), int(m[2]), int(m[1]))
-    if text.isdigit():
+    if m := ISO_DATE.match(text):
+        return _valid_date(int(m[1]), int(m[2]), int(m[3]))
+    if text.isascii() and text.isdigit():
         return _from_serial(float(text))
     return INVALID
 

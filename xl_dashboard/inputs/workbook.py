@@ -6,7 +6,6 @@ of each data row, so every issue can name the row a user sees in Excel."""
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -18,7 +17,7 @@ import pandas as pd
 import python_calamine as calamine
 
 from ..errors import InputError
-from .normalise import BLANK_TOKENS, ISO_DATE, norm_header
+from .normalise import BLANK_TOKENS, norm_header
 
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"}
 
@@ -191,32 +190,7 @@ class CsvFolder:
                 continue
         else:
             raise InputError(f"'{path.name}' is not a text CSV file.")
-        return _iso_text_as_dates(RawSheet.from_rows(name, rows))
-
-
-def _iso_text_as_dates(raw: RawSheet) -> RawSheet:
-    """CSV has no date type: `yyyy-mm-dd` text (what databases export) becomes a date, as a
-    workbook's date cell would be. Done per distinct value, column by column."""
-    for col in range(raw.cells.shape[1]):
-        codes, uniques = raw.factorized(col)
-        parsed = [_iso(u) for u in uniques]
-        if any(p is not None for p in parsed):
-            table = np.array(
-                [p if p is not None else u for p, u in zip(parsed, uniques, strict=True)] + [None],
-                dtype=object,
-            )[:-1]
-            raw.cells[:, col] = np.where(codes < 0, raw.cells[:, col], table[np.maximum(codes, 0)])
-            raw._factorized.pop(col)
-    return raw
-
-
-def _iso(value: object) -> dt.date | None:
-    if not isinstance(value, str) or (m := ISO_DATE.match(value.strip())) is None:
-        return None
-    try:
-        return dt.date(int(m[1]), int(m[2]), int(m[3]))
-    except ValueError:
-        return None
+        return RawSheet.from_rows(name, rows)
 
 
 def open_source(path: str | os.PathLike[str]) -> SheetSource:
