@@ -50,6 +50,15 @@ def test_no_usable_list(capsys, tmp_path: Path) -> None:
     assert code == 2 and "holds no Annex A list" in err
 
 
+def test_a_month_after_the_data_is_refused(capsys, clean_annex: Path, tmp_path: Path) -> None:
+    out = tmp_path / "o.xlsx"
+    code, _, err = run_cli(
+        capsys, "build", "--annex-a", str(clean_annex), "--month", "2025-09", "-o", str(out)
+    )
+    assert code == 2 and "last date is 09/08/2024" in err and "September 2025" in err
+    assert not out.exists()
+
+
 def test_no_input_at_all(capsys, tmp_path: Path) -> None:
     code, _, err = run_cli(capsys, "build", "-o", str(tmp_path / "o.xlsx"))
     assert code == 2 and "Give an input workbook" in err
