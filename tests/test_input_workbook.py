@@ -72,7 +72,7 @@ def test_figures_fill_months_before_the_extract_and_annex_a_wins(tmp_path: Path)
         "Monthly figures": [
             FIGURES_HEADER,
             ["contacts", "", "2024-07", 10, None, None, ""],  # before the extract: used
-            ["contacts", "", "2024-08", 5, None, None, ""],  # Annex A says 3: noted
+            ["contacts", "", "2024-08", 5, None, None, ""],  # Annex A says 3: a warning
             ["re_referrals", "", "2024-08", 20, 80, 25, ""],  # consistent
             ["cin_with_plan", "CIN teams", "2024-08", 990, 1354, 80.0, ""],  # 73.1: error
             ["s47_assessments_in_timescale", "", "Aug-24", 174, 188, None, ""],  # value derived
@@ -91,7 +91,11 @@ def test_figures_fill_months_before_the_extract_and_annex_a_wins(tmp_path: Path)
     headline = r.data[r.data["breakdown"] == ""].set_index(["indicator_id", "period"])["source"]
     assert headline[("contacts", "2024-07")] == "figures"
     assert headline[("contacts", "2024-08")] == "annex_a"
-    assert len(issues_of(r, "figure-differs")) == 1
+    differ = issues_of(r, "sources-differ")  # over 5% apart: a warning (the chart would step)
+    assert differ["message"].tolist() == [
+        "contacts 2024-08: Monthly figures say 5.0, Annex A gives 3.0 (67% apart); Annex A is shown."
+    ]
+    assert differ["severity"].tolist() == ["warning"] and differ["row"].tolist() == [3]
     assert issues_of(r, "figure-mismatch")["row"].tolist() == [5]
     assert issues_of(r, "unknown-indicator")["row"].tolist() == [7]
     assert issues_of(r, "incomplete-row")["row"].tolist() == [8]

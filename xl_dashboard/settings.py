@@ -38,6 +38,7 @@ class Settings:
     population: float | None = None
     timescales: Timescales = field(default_factory=Timescales)
     dashboard_months: int = 6
+    sources_differ_pct: float = 5.0  # Monthly figures vs Annex A: a warning beyond this
     # The day of the build: event dates after it are errors and never decide the extract's
     # last date. Not on the Settings sheet; tests pin it.
     build_date: dt.date = field(default_factory=dt.date.today)
@@ -86,6 +87,11 @@ SETTINGS_SHEET: tuple[tuple[str, str, str], ...] = (
     ("health_under_5", "Health assessment months under 5", "Default 6."),
     ("health_5_and_over", "Health assessment months 5 and over", "Default 12."),
     ("dashboard_months", "Dashboard months", "Months in the trend tables and charts. Default 6."),
+    (
+        "sources_differ_pct",
+        "Sources differ warning %",
+        "Warn where Monthly figures and Annex A give a month figures further apart. Default 5.",
+    ),
 )
 SETTING_LABEL = {name: label for name, label, _ in SETTINGS_SHEET}
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from ..calendar import month_end, months_between, parse_month
@@ -167,7 +168,7 @@ def compute(inputs: InputSet, history: pd.DataFrame | None = None) -> Results:
     computed = _compute_annex_a(inputs, settings, covered, issues) if covered else []
     data = pd.concat([*computed, _empty()], ignore_index=True) if computed else _empty()
     data = _add_rates(data, inputs, settings, issues)
-    data = _merge_figures(data, inputs.figures, issues)
+    data = _merge_figures(data, inputs.figures, settings, issues)
     if history is not None and len(history):
         data = _fill_from(data, history)
     t = inputs.tables
@@ -275,7 +276,38 @@ def _fill_from(data: pd.DataFrame, other: pd.DataFrame) -> pd.DataFrame:
     return pd.concat([data, new[new["_merge"] == "left_only"][RESULT_COLUMNS]], ignore_index=True)
 
 
-def _merge_figures(data: pd.DataFrame, figures: pd.DataFrame, issues: Issues) -> pd.DataFrame:
+def _note_differences(
+    supplied: pd.DataFrame, data: pd.DataFrame, issues: Issues, pct: float
+) -> None:
+    """Where Monthly figures and Annex A both give a month, Annex A is shown; a difference is
+    noted, and one of more than [5]% is a warning: a chart switching source there would step."""
+    both = supplied.merge(data[[*KEY, "value"]], on=KEY, suffixes=("", "_computed"))
+    gap = (both["value"] - both["value_computed"]).abs()
+    both = both.assign(pct=100 * gap / both["value_computed"].abs())
+    for severity, rows in (
+        ("warning", both[both["pct"].fillna(np.inf) > pct]),
+        ("info", both[(gap > FIGURE_TOLERANCE) & ~(both["pct"].fillna(np.inf) > pct)]),
+    ):
+        if len(rows):
+            issues.add(
+                "sources-differ" if severity == "warning" else "figure-differs",
+                severity,
+                "Monthly figures",
+                [
+                    " ".join(f"{r.indicator_id} {r.breakdown} {r.period}:".split())
+                    + f" Monthly figures say {r.value:.1f}, Annex A gives {r.value_computed:.1f}"
+                    + (f" ({r.pct:.0f}% apart)" if np.isfinite(r.pct) else "")
+                    + "; Annex A is shown."
+                    for r in rows.itertuples()
+                ],
+                rows=rows["row"].to_numpy(),
+                column="value",
+            )
+
+
+def _merge_figures(
+    data: pd.DataFrame, figures: pd.DataFrame, settings: Settings, issues: Issues
+) -> pd.DataFrame:
     """Monthly figures fill what Annex A does not give; where both exist the computed value is
     shown and a difference is noted."""
     if figures.empty:
@@ -302,23 +334,7 @@ def _merge_figures(data: pd.DataFrame, figures: pd.DataFrame, issues: Issues) ->
         return data
     supplied = pd.concat(rows, ignore_index=True)
     supplied = supplied[supplied["value"].notna() | supplied["numerator"].notna()]
-    both = supplied.merge(data[[*KEY, "value"]], on=KEY, suffixes=("", "_computed"))
-    differ = both[(both["value"] - both["value_computed"]).abs() > FIGURE_TOLERANCE]
-    if len(differ):
-        issues.add(
-            "figure-differs",
-            "info",
-            "Monthly figures",
-            [
-                f"{r.indicator_id} {r.breakdown or ''} {r.period}: Monthly figures say "
-                f"{r.value:.1f}, Annex A gives {r.value_computed:.1f}; Annex A is shown.".replace(
-                    "  ", " "
-                )
-                for r in differ.itertuples()
-            ],
-            rows=differ["row"].to_numpy(),
-            column="value",
-        )
+    _note_differences(supplied, data, issues, settings.sources_differ_pct)
     dup = supplied.duplicated(KEY, keep="last")
     if dup.any():
         issues.add(

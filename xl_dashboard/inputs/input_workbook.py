@@ -191,7 +191,7 @@ def _setting_value(field_name: str, value: object) -> object:
     if field_name == "annex_a_start":
         day = parse_date(value)
         return INVALID if day is INVALID else day.date()
-    if field_name == "population":
+    if field_name in ("population", "sources_differ_pct"):
         number = parse_number(value)
         return INVALID if number is INVALID or number <= 0 else number
     if field_name in TIMESCALE_FIELDS or field_name == "dashboard_months":
