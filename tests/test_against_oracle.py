@@ -2,22 +2,23 @@
 on Annex A workbooks that neither side's generator made for the other."""
 
 from pathlib import Path
+from typing import Literal
 
 import numpy as np
 import pandas as pd
 import pytest
 from conftest import write_workbook
-from oracle.messy import MESSY_WORKERS, write_messy_annex_a
-from oracle.reference import reference_indicators
+from oracle.messy import MESSY_WORKERS, write_messy_annex_a, write_messy_csv_folder
+from oracle.reference import extract_last_date, load_lists, reference_indicators
 
 from xl_dashboard.cli import main
 
 KEY = ["indicator_id", "breakdown", "period"]
 
 
-def build_csv(
+def build_args(
     tmp_path: Path, annex: Path, month: str, population: float, workers: dict[str, bool] | None
-) -> pd.DataFrame:
+) -> list[str]:
     args = [
         "build",
         "--annex-a",
@@ -41,7 +42,13 @@ def build_csv(
             },
         )
         args.insert(1, str(inputs))
-    assert main(args) == 0
+    return args
+
+
+def build_csv(
+    tmp_path: Path, annex: Path, month: str, population: float, workers: dict[str, bool] | None
+) -> pd.DataFrame:
+    assert main(build_args(tmp_path, annex, month, population, workers)) == 0
     data = pd.read_csv(tmp_path / "out.csv", keep_default_na=False, na_values=[""])
     data["breakdown"] = data["breakdown"].fillna("")
     return data
@@ -77,6 +84,53 @@ def test_messy_workbook_with_an_earlier_reporting_month(tmp_path: Path) -> None:
     write_messy_annex_a(annex, end="2024-09", seed=2)
     theirs = reference_indicators(annex, "2024-07", 50000, workers=None)
     assert_agree(build_csv(tmp_path, annex, "2024-07", 50000, None), theirs)
+
+
+@pytest.mark.parametrize(
+    ("end", "seed", "counts"), [("2024-09", 4, "per_child"), ("2025-01", 8, "per_row")]
+)
+def test_messy_csv_folders_agree(
+    tmp_path: Path, end: str, seed: int, counts: Literal["per_child", "per_row"]
+) -> None:
+    """The same messy data as a folder of `List n.csv` files, every date ISO text."""
+    folder = write_messy_csv_folder(
+        tmp_path / "annex_a", end=end, seed=seed, referral_counts=counts
+    )
+    theirs = reference_indicators(folder, end, 171830, workers=MESSY_WORKERS)
+    assert_agree(build_csv(tmp_path, folder, end, 171830, MESSY_WORKERS), theirs)
+
+
+@pytest.mark.parametrize("seed", [6, 9])
+def test_messy_per_row_referral_counts_agree(tmp_path: Path, seed: int) -> None:
+    """`Number of Referrals in Last 12 Months` filled per row (referrals before that row's
+    date) instead of Ofsted's per-child value: the contract gives the same figures."""
+    annex = tmp_path / "messy.xlsx"
+    write_messy_annex_a(annex, end="2024-09", seed=seed, referral_counts="per_row")
+    theirs = reference_indicators(annex, "2024-09", 171830, workers=MESSY_WORKERS)
+    assert_agree(build_csv(tmp_path, annex, "2024-09", 171830, MESSY_WORKERS), theirs)
+
+
+def test_messy_partly_covered_month_agrees(tmp_path: Path) -> None:
+    """The month of the extract's last date is computed although only partly covered."""
+    annex = tmp_path / "messy.xlsx"
+    write_messy_annex_a(annex, end="2024-09", seed=3)
+    theirs = reference_indicators(annex, "2024-10", 171830, workers=MESSY_WORKERS)
+    assert_agree(build_csv(tmp_path, annex, "2024-10", 171830, MESSY_WORKERS), theirs)
+
+
+def test_month_after_the_data_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    annex = tmp_path / "messy.xlsx"
+    write_messy_annex_a(annex, end="2024-09", seed=3)
+    last = extract_last_date(load_lists(annex))
+    assert last is not None
+    with pytest.raises(ValueError, match=last.isoformat()):
+        reference_indicators(annex, "2024-11", 171830)
+    assert main(build_args(tmp_path, annex, "2024-11", 171830, None)) == 2
+    err = capsys.readouterr().err
+    spellings = [last.isoformat(), last.strftime("%d/%m/%Y"), f"{last.day} {last:%B %Y}"]
+    assert any(text in err for text in spellings), err
 
 
 def test_synthetic_county_agrees(tmp_path: Path) -> None:

@@ -23,3 +23,10 @@ class OutputError(XlDashboardError):
     """The output could not be written (folder missing, file open in Excel, ...)."""
 
     exit_code = 1
+
+
+class TargetError(XlDashboardError):
+    """An output target that is refused before anything is read: it is an input or another
+    output, has the wrong extension, or cannot be replaced safely."""
+
+    exit_code = 2

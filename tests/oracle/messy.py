@@ -1,16 +1,28 @@
-"""A small, deliberately messy Annex A workbook, written with openpyxl.
+"""A small, deliberately messy Annex A workbook, written with openpyxl (or as CSV files).
 
-Independent of any project generator. It covers the 6 whole months ending with `end` (Lists 1-5
-have no date before the first day of that window; a contact falls on that first day) and is built
+Independent of any project generator. It covers the 6 whole months ending with `end`: List 1's
+first contact falls on the first day of that window (List 3 has nothing earlier), while Lists 2, 4
+and 5 also hold work started months before it (coverage must still start at List 1). It is built
 to hit the edge cases the contract names: month boundaries, bank holidays inside working-day
-intervals, same-day events, prefixed and bare codes, Excel serial numbers, dd/mm/yyyy text,
-`#N/A`, non-breaking spaces, header spelling drift, exact duplicate rows, blank rows, ICPCs before
-their strategy discussion, CP visits after the month end, V3/V4 legal statuses, children with
-several episodes, CP plans around the 18-month and 2-year boundaries, odd values of Number of
-Previous Child Protection Plans. Deterministic for a given seed.
+intervals, same-day events, prefixed and bare codes, Excel serial numbers, dd/mm/yyyy and ISO
+yyyy-mm-dd text with and without a time part, real dates with a time, `#N/A`, non-breaking spaces,
+header spelling drift, exact duplicate rows, blank rows, ICPCs before their strategy discussion,
+CP visits after the month end, V3/V4 legal statuses, children with several episodes, CP plans
+around the 18-month and 2-year boundaries, odd values of Number of Previous Child Protection
+Plans, under-5s in care with health assessments 6-12 months old (and some with no valid Date of
+Birth), CIN episodes closed in every month, one contact dated in 2031 and one in 1985 (neither
+may move the coverage start or the extract's last date).
+
+`Number of Referrals in Last 12 Months` is written Ofsted's way for most children: the same value
+on each of the child's rows, counting the child's referrals (listed ones, and hidden ones from
+before the window) in the 12 months before the child's latest referral. With
+`referral_counts="per_row"` each row counts the referrals in the 12 months before its own date
+instead; the contract's answer is the same either way. A few rows carry noise (blank, `x`, -1,
+1.5, a wrong number) whatever the variant.
 
 Cases whose treatment the contract leaves open (see the ASSUMPTIONs in reference.py) are kept
 few: two contacts without a Child Unique ID (the oracle leaves them out of contact_conversion),
+one referral without a Child Unique ID (the oracle counts it in re_referrals' denominator only),
 one assessment authorised before it started, one CP visit dated before its plan started, a few
 Allocated Worker names with a leading space (the oracle trims them). Values with non-breaking
 spaces around them (dates, codes, Yes/No) are trimmed by the oracle.
@@ -21,10 +33,11 @@ Christmas and Boxing Day fall inside working-day intervals only when the window 
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import random
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import holidays
 import openpyxl
@@ -76,6 +89,76 @@ CASE_STATUSES = [
 LEGAL_STATUSES = ["C2", "a) C2: Full care order", "C1", "b) C1: Interim care order", "E1", "V2"]
 LEGAL_STATUSES += ["J1", "L1", "d) V2: Single period of accommodation under section 20"]
 SHORT_BREAKS = ["V3", "V4", "e) V3: Single short break", "V4: Short break agreement", "f) V4"]
+
+# How a date cell is written, with weights. In CSV mode every style becomes ISO text.
+DATE_STYLES = {
+    "date": 40,  # a real date
+    "datetime": 6,  # a real date with a time of day
+    "serial": 14,  # an Excel serial number
+    "float": 3,  # a serial number as a float
+    "dmy": 12,  # 03/05/2024
+    "dmy_time": 4,  # 03/05/2024 14:30 or 03/05/2024 14:30:05
+    "iso": 8,  # 2024-05-03
+    "iso_midnight": 4,  # 2024-05-03 00:00:00
+    "iso_t": 4,  # 2024-05-03T09:15:00
+    "iso_hm": 2,  # 2024-05-03 09:15
+    "nbsp": 3,  # \u00a003/05/2024 + space
+    "nbsp_iso": 2,  # \u00a02024-05-03 + space
+}
+CSV_STYLE = {
+    "date": "iso",
+    "datetime": "iso_t",
+    "serial": "iso",
+    "float": "iso_midnight",
+    "dmy": "iso",
+    "dmy_time": "iso_hm",
+    "nbsp": "nbsp_iso",
+}
+EXCEL_EPOCH = dt.date(1899, 12, 30)
+REFERRAL_COUNT = "Number of Referrals in Last 12 Months"
+# Noise written instead of the count on a few referral rows.
+NOISY_COUNTS: list[Any] = [None, "#N/A", "x", -1, 1.5, 3, "0", 0, " "]
+ReferralCounts = Literal["per_child", "per_row"]
+
+
+def clock(day: dt.date) -> tuple[int, int, int]:
+    """A time of day that varies with the date (no random draw, so both modes stay in step)."""
+    return (day.day * 7 + day.month) % 24, (day.day * 11) % 60, (day.month * 13) % 60
+
+
+def date_cell(day: dt.date, style: str) -> Any:
+    hour, minute, second = clock(day)
+    iso = day.strftime("%Y-%m-%d")
+    dmy = day.strftime("%d/%m/%Y")
+    serial = (day - EXCEL_EPOCH).days
+    if style == "date":
+        return dt.datetime(day.year, day.month, day.day)
+    if style == "datetime":
+        return dt.datetime(day.year, day.month, day.day, hour, minute, second)
+    if style == "serial":
+        return serial
+    if style == "float":
+        return float(serial)
+    if style == "dmy":
+        return dmy
+    if style == "dmy_time":
+        if day.day % 2:
+            return f"{dmy} {hour:02d}:{minute:02d}:{second:02d}"
+        return f"{dmy} {hour:02d}:{minute:02d}"
+    if style == "iso":
+        return iso
+    if style == "iso_midnight":
+        return f"{iso} 00:00:00"
+    if style == "iso_t":
+        return f"{iso}T{hour:02d}:{minute:02d}:{second:02d}"
+    if style == "iso_hm":
+        return f"{iso} {hour:02d}:{minute:02d}"
+    if style == "nbsp":
+        return f"\u00a0{dmy} "
+    if style == "nbsp_iso":
+        return f"\u00a0{iso} "
+    raise ValueError(style)
+
 
 COMMON = ["Child Unique ID", "Gender", "Ethnicity", "Date of Birth", "Age of Child (Years)"]
 DIS = "Does the Child have a Disability"
@@ -231,8 +314,19 @@ FIXED_DRIFT = {
 
 
 class _Messy:
-    def __init__(self, end: str, seed: int) -> None:
+    def __init__(
+        self,
+        end: str,
+        seed: int,
+        *,
+        csv_dates: bool = False,
+        referral_counts: ReferralCounts = "per_child",
+    ) -> None:
         self.rng = random.Random(seed)
+        self.csv_dates = csv_dates  # every date written as ISO text
+        self.referral_counts = referral_counts
+        # Referrals of a child before the window: not listed, but counted in the field.
+        self.hidden_referrals: dict[Any, list[dt.date]] = {}
         year, month = (int(p) for p in end.split("-")[:2])
         last_first = dt.date(year, month, 1)
         self.months: list[tuple[dt.date, dt.date]] = []
@@ -287,26 +381,30 @@ class _Messy:
         return a + dt.timedelta(days=self.rng.randint(0, max(0, (b - a).days)))
 
     def cell_date(self, day: dt.date | None) -> Any:
-        """A date written as a real date, a serial number or dd/mm/yyyy text."""
+        """A date written in one of DATE_STYLES (ISO text only in CSV mode)."""
         if day is None:
             return self.rng.choice(BLANKS)
-        style = self.rng.choices(
-            ["date", "serial", "float", "text", "nbsp"], weights=[55, 18, 4, 18, 5]
-        )[0]
-        serial = (day - dt.date(1899, 12, 30)).days
-        if style == "date":
-            return dt.datetime(day.year, day.month, day.day)
-        if style == "serial":
-            return serial
-        if style == "float":
-            return float(serial)
-        text = day.strftime("%d/%m/%Y")
-        return text if style == "text" else f"\u00a0{text} "
+        style = self.rng.choices(list(DATE_STYLES), weights=list(DATE_STYLES.values()))[0]
+        if self.csv_dates:
+            style = CSV_STYLE.get(style, style)
+        return date_cell(day, style)
+
+    def any_date(self, value: Any) -> Any:
+        """A date through cell_date; anything else (blank, invalid text) as it is."""
+        return self.cell_date(value) if isinstance(value, dt.date) else value
 
     def invalid_date(self) -> str:
         year = self.e1.year
         return self.rng.choice(
-            [f"31/02/{year}", f"{year}-05-03", "unknown", "TBC", f"13/13/{year}", "03.05.2024"]
+            [
+                f"31/02/{year}",
+                f"{year}-02-30",
+                "unknown",
+                "TBC",
+                f"13/13/{year}",
+                f"{year}-13-01",
+                "03.05.2024",
+            ]
         )
 
     # -- codes ---------------------------------------------------------------------------------
@@ -386,20 +484,67 @@ class _Messy:
         when = self.cell_date(day) if isinstance(day, dt.date) else day
         self.add(1, child, {"Date of Contact": when, "Contact Source": source or self.source()})
 
-    def referral(self, child: Any, day: Any, count: Any = "random") -> None:
-        if count == "random":
-            count = self.rng.choice([0, 0, 0, 1, 1, 2, 3, None, "#N/A", "1", 1.0, "x", -1, "0"])
-        when = self.cell_date(day) if isinstance(day, dt.date) else day
-        self.add(
+    def referral(self, child: Any, day: Any, count: Any = "auto") -> dict[str, Any]:
+        """A List 3 row. `count` "true" is filled in by fill_referral_counts; "auto" is the same
+        but sometimes noise instead; any other value is written as it is."""
+        if count == "auto" and self.rng.random() < 0.08:
+            count = self.rng.choice(NOISY_COUNTS)
+        elif count == "auto":
+            count = "true"
+        row = self.add(
             3,
             child,
             {
-                "Date of referral": when,
+                "Date of referral": self.any_date(day),
                 "Referral Source": self.source(),
                 "Referral NFA?": self.yes_no(0.3)[0],
-                "Number of Referrals in Last 12 Months": count,
+                REFERRAL_COUNT: None if count == "true" else count,
             },
         )
+        row["_day"] = day if isinstance(day, dt.date) else None
+        if count == "true":
+            row["_count_style"] = self.rng.choice(["int", "int", "int", "text", "float"])
+        return row
+
+    def fill_referral_counts(self) -> None:
+        """Number of Referrals in Last 12 Months: Ofsted's per-child count (referrals, hidden
+        or listed, in [L - 12 months, L) for the child's latest listed referral L) or, in the
+        per-row variant, the count before each row's own date."""
+        rows_by_child: dict[Any, list[dict[str, Any]]] = {}
+        for row in self.lists[3]:
+            rows_by_child.setdefault(row["Child Unique ID"], []).append(row)
+        # Some children (beyond those set up by hand) had referrals before the window.
+        for child, rows in rows_by_child.items():
+            listed = [r["_day"] for r in rows if r["_day"] is not None]
+            if child in (None, "") or not listed or child in self.hidden_referrals:
+                continue
+            if self.rng.random() < 0.2:
+                latest = max(listed)
+                hidden = []
+                for _ in range(self.rng.randint(1, 2)):
+                    day = latest - dt.timedelta(days=self.rng.randint(20, 500))
+                    hidden.append(min(day, self.w0 - dt.timedelta(days=1)))
+                self.hidden_referrals[child] = hidden
+        for child, rows in rows_by_child.items():
+            listed = [r["_day"] for r in rows if r["_day"] is not None]
+            every = listed + self.hidden_referrals.get(child, [])
+
+            def before(day: dt.date, every: list[dt.date] = every) -> int:
+                start = day - relativedelta(months=12)
+                return sum(1 for other in every if start <= other < day)
+
+            no_id = child in (None, "")
+            per_child = before(max(listed)) if listed and not no_id else 0
+            for row in rows:
+                style = row.pop("_count_style", None)
+                if style is None:
+                    continue
+                value = per_child
+                if self.referral_counts == "per_row" and row["_day"] is not None and not no_id:
+                    value = before(row["_day"])
+                row[REFERRAL_COUNT] = {"int": value, "text": str(value), "float": float(value)}[
+                    style
+                ]
 
     def contacts_and_referrals(self) -> None:
         for m0, m1 in self.months:
@@ -441,7 +586,7 @@ class _Messy:
         child = self.child()
         self.contact(child, self.e1, self.source("5D"))
         self.referral(child, self.nth_wd_from(self.e1, 3))
-        # Re-referral fallbacks: blank count, another referral strictly earlier (or same day).
+        # Blank counts: only another listed referral strictly earlier (not the same day) counts.
         for _ in range(8):
             child = self.rng.choice(self.children)
             first = self.rand_date(self.w0, self.e1 - dt.timedelta(days=60))
@@ -452,10 +597,14 @@ class _Messy:
         same = self.rand_date(self.w0, self.e1)
         self.referral(child, same, None)
         self.referral(child, same, " ")
-        # Count says 0 although an earlier referral exists: the count wins.
+        # Count says 0 although an earlier listed referral exists: the list still shows it.
         child = self.rng.choice(self.children)
         self.referral(child, self.months[1][0], 0)
         self.referral(child, self.months[3][0] + dt.timedelta(days=4), 0)
+        self.hidden_and_listed_referrals()
+        # Implausible dates: they must move neither the coverage start nor the last date.
+        self.contact(self.child(), dt.date(2031, 3, 14), self.source("6"))
+        self.contact(self.child(), dt.date(1985, 6, 3), self.source("1A"))
         # Rows lacking fields.
         self.contact(None, self.rand_date(self.w0, self.e1), self.source("6"))
         self.contact("", self.rand_date(self.w0, self.e1))
@@ -467,6 +616,51 @@ class _Messy:
             self.contact(self.child(), self.rand_date(self.w0, self.e1), bad)
         self.referral(None, self.rand_date(self.w0, self.e1), 1)
         self.referral(self.child(), self.invalid_date())
+
+    def hidden_and_listed_referrals(self) -> None:
+        """Children whose earlier referrals precede the window (fresh IDs R001...)."""
+        m = self.months
+        ids = iter(f"R{n:03d}" for n in range(1, 100))
+
+        def child_with(hidden: list[dt.date]) -> str:
+            child = next(ids)
+            self.hidden_referrals[child] = hidden
+            return child
+
+        # Like the worked example's child 6: a hidden referral within 12 months of both.
+        child = child_with([self.w0 - dt.timedelta(days=20)])
+        self.referral(child, self.rand_date(*m[1]), "true")
+        self.referral(child, self.rand_date(*m[4]), "true")
+        # Hidden referral exactly 12 months before L (inside [L - 12 months, L)) and a day
+        # earlier than that (outside): one listed referral each.
+        latest = self.rand_date(*m[5])
+        self.referral(child_with([latest - relativedelta(months=12)]), latest, "true")
+        hidden = latest - relativedelta(months=12) - dt.timedelta(days=1)
+        self.referral(child_with([hidden]), latest, "true")
+        # Hidden referral 5 months before the window: within 12 months of L (month 6), so
+        # every listed referral is a re-referral, even the first.
+        child = child_with([self.w0 - relativedelta(months=5)])
+        self.referral(child, self.rand_date(*m[0]), "true")
+        self.referral(child, self.rand_date(*m[5]), "true")
+        # Like child 7: nothing hidden; the field adds nothing to the list.
+        child = child_with([])
+        self.referral(child, self.rand_date(*m[2]), "true")
+        self.referral(child, self.rand_date(*m[3]), "true")
+        # A hidden referral, but the rows dated L are blank or invalid: no field evidence.
+        child = child_with([self.w0 - dt.timedelta(days=40)])
+        self.referral(child, self.rand_date(*m[1]), "true")
+        latest = self.rand_date(*m[4])
+        self.referral(child, latest, None)
+        self.referral(child, latest, "x")
+        # Two rows on L: one invalid, one with the true count (the valid one decides).
+        child = child_with([self.w0 - dt.timedelta(days=90), self.w0 - dt.timedelta(days=400)])
+        latest = self.rand_date(*m[3])
+        self.referral(child, latest, -1)
+        self.referral(child, latest, "true")
+        # The count on an earlier row only (L's row blank): no field evidence.
+        child = child_with([self.w0 - dt.timedelta(days=10)])
+        self.referral(child, self.rand_date(*m[0]), 3)
+        self.referral(child, self.rand_date(*m[2]), "#N/A")
 
     # -- List 2 ----------------------------------------------------------------------------------
 
@@ -497,6 +691,9 @@ class _Messy:
         add(self.invalid_date())
         add(None)
         add("N/A")
+        # Work started well before List 1's first contact (coverage still starts at List 1).
+        add(self.w0 - relativedelta(months=5))
+        add(self.w0 - dt.timedelta(days=40))
 
     # -- List 4 ----------------------------------------------------------------------------------
 
@@ -543,6 +740,9 @@ class _Messy:
         self.assessment("#N/A", self.rand_date(self.w0, self.e1))
         self.assessment(self.invalid_date(), self.rand_date(self.w0, self.e1))
         self.assessment(self.rand_date(self.w0, self.e1), self.invalid_date())
+        # Started well before the window (one authorised inside it, one still open).
+        self.assessment(self.w0 - relativedelta(months=4), self.nth_wd_from(self.w0, 3))
+        self.assessment(self.w0 - dt.timedelta(days=70), None)
 
     # -- List 5 ----------------------------------------------------------------------------------
 
@@ -594,10 +794,13 @@ class _Messy:
         self.s47(None, self.rand_date(self.w0, self.e1))
         self.s47("#N/A", self.rand_date(self.w0, self.e1))
         self.s47(self.rand_date(self.w0, self.e1), self.invalid_date())
+        # Strategy discussions well before the window (one ICPC inside it).
+        self.s47(self.w0 - relativedelta(months=3), None)
+        self.s47(self.w0 - dt.timedelta(days=20), self.nth_wd_from(self.w0, 2))
 
     # -- List 6 ----------------------------------------------------------------------------------
 
-    def cin(self, child: Any, start: Any, closure: dt.date | None) -> None:
+    def cin(self, child: Any, start: Any, closure: Any) -> None:
         closed = closure is not None
         self.add(
             6,
@@ -608,7 +811,9 @@ class _Messy:
                 "Date Child Was Last Seen": self.cell_date(
                     self.rand_date(self.e1 - dt.timedelta(days=60), self.extract)
                 ),
-                "CIN Closure Date": self.cell_date(closure),
+                "CIN Closure Date": (
+                    closure if isinstance(closure, str) else self.cell_date(closure)
+                ),
                 "Reason for Closure": self.rng.choice(["RC7", "RC8", "g) RC7"]) if closed else None,
                 "Case Status": self.rng.choice(CASE_STATUSES),
             },
@@ -634,6 +839,17 @@ class _Messy:
         child = self.rng.choice(self.children)  # two overlapping open episodes
         self.cin(child, self.e1 - relativedelta(months=10), None)
         self.cin(child, self.e1 - relativedelta(months=4), None)
+        # cin_closed: episodes closed on each month's first day, mid-month and before/after
+        # the window, with ISO text closures, without a Child Unique ID, or with a bad date.
+        for index, (m0, m1) in enumerate(self.months):
+            self.cin(self.child(), m0 - relativedelta(months=2), m0)
+            middle = self.rand_date(m0, m1)
+            closure = date_cell(middle, "iso_t" if index % 2 else "iso_midnight")
+            self.cin(self.child(), middle - dt.timedelta(days=50), closure)
+        self.cin(self.child(), self.w0 - relativedelta(months=9), self.w0 - dt.timedelta(days=1))
+        self.cin(self.child(), self.w0, self.e1 + dt.timedelta(days=5))
+        self.cin(None, self.w0 - relativedelta(months=3), self.rand_date(self.w0, self.e1))
+        self.cin(self.child(), self.w0 - relativedelta(months=3), self.invalid_date())
 
     # -- List 7 ----------------------------------------------------------------------------------
 
@@ -727,6 +943,7 @@ class _Messy:
         legal: Any = None,
         health: Any = "random",
         dental: Any = "random",
+        dob: Any = "random",
     ) -> None:
         e1 = self.e1
         year_ago = e1 - relativedelta(months=12)
@@ -745,7 +962,7 @@ class _Messy:
 
         if legal is None:
             legal = self.rng.choice(LEGAL_STATUSES)
-        self.add(
+        row = self.add(
             8,
             child,
             {
@@ -790,6 +1007,8 @@ class _Messy:
                 "LA of Placement": self.rng.choice(["926", "935", "NIR"]),
             },
         )
+        if dob != "random":
+            row["Date of Birth"] = self.any_date(dob)
 
     def lac_episodes(self) -> None:
         e1 = self.e1
@@ -824,6 +1043,32 @@ class _Messy:
             self.lac(self.child(), m1, None)
         self.lac(self.child(), None, None)
         self.lac(self.child(), e1 + dt.timedelta(days=4), None)
+        self.health_by_age()
+
+    def health_by_age(self) -> None:
+        """Health assessments under the 6-month (under 5) and 12-month rules (IDs H001...)."""
+        e1 = self.e1
+        ids = iter(f"H{n:03d}" for n in range(1, 100))
+        six = e1 - relativedelta(months=6)
+        aged_3 = e1 - relativedelta(years=3, months=2)
+        aged_8 = e1 - relativedelta(years=8)
+        turns_5_on_m1 = e1 - relativedelta(years=5)  # 5 at M1: the 12-month rule
+        turns_5_after_m1 = turns_5_on_m1 + dt.timedelta(days=1)  # still 4 at M1
+
+        def child(dob: Any, health: Any) -> None:
+            start = e1 - relativedelta(years=2)
+            self.lac(next(ids), start, None, legal="C2", health=health, dental=e1, dob=dob)
+
+        for months_old in (7, 8, 9, 10, 11):  # under 5: not up to date; 8 years old: up to date
+            child(aged_3, e1 - relativedelta(months=months_old))
+            child(aged_8, e1 - relativedelta(months=months_old))
+        child(aged_3, six)  # exactly 6 months: outside (M1 - 6 months, M1]
+        child(aged_3, six + dt.timedelta(days=1))
+        child(aged_3, e1 - relativedelta(months=2))
+        child(turns_5_on_m1, e1 - relativedelta(months=8))
+        child(turns_5_after_m1, e1 - relativedelta(months=8))
+        for dob in (None, "#N/A", "TBC", f"31/02/{e1.year - 3}"):  # no valid DOB: 12 months
+            child(dob, e1 - relativedelta(months=9))
 
     # -- Lists 9-11 --------------------------------------------------------------------------------
 
@@ -890,13 +1135,13 @@ class _Messy:
         self.cp_plans()
         self.lac_episodes()
         self.others()
+        self.fill_referral_counts()
 
-    def write(self, path: str | Path) -> None:
-        workbook = openpyxl.Workbook()
-        workbook.remove(workbook.active)
+    def sheets(self) -> dict[str, list[list[Any]]]:
+        """Sheet name -> rows (headers first), with duplicates, blank rows and header drift."""
+        result = {}
         for number in range(1, 12):
             headers = HEADERS[number]
-            sheet = workbook.create_sheet(f"List {number}")
             rows = [[row.get(h) for h in headers] for row in self.lists[number]]
             if number <= 8:
                 for row in self.rng.sample(rows, 3):
@@ -906,14 +1151,49 @@ class _Messy:
                     rows.insert(self.rng.randrange(len(rows)), [None] * len(headers))
                 blank_ish = [self.rng.choice(["", " ", "\u00a0", None]) for _ in headers]
                 rows.insert(self.rng.randrange(len(rows)), blank_ish)
-            sheet.append([self.drift(h) for h in headers])
+            result[f"List {number}"] = [[self.drift(h) for h in headers], *rows]
+        return result
+
+    def write(self, path: str | Path) -> None:
+        workbook = openpyxl.Workbook()
+        workbook.remove(workbook.active)
+        for name, rows in self.sheets().items():
+            sheet = workbook.create_sheet(name)
             for row in rows:
                 sheet.append(row)
         workbook.save(path)
 
+    def write_csv(self, folder: str | Path) -> None:
+        folder = Path(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, rows in self.sheets().items():
+            with (folder / f"{name}.csv").open("w", newline="", encoding="utf-8-sig") as handle:
+                csv.writer(handle).writerows(rows)
 
-def write_messy_annex_a(path: str | Path, *, end: str = "2024-09", seed: int = 1) -> None:
+
+def write_messy_annex_a(
+    path: str | Path,
+    *,
+    end: str = "2024-09",
+    seed: int = 1,
+    referral_counts: ReferralCounts = "per_child",
+) -> None:
     """Write a small messy Annex A workbook covering the 6 whole months ending with `end`."""
-    messy = _Messy(end, seed)
+    messy = _Messy(end, seed, referral_counts=referral_counts)
     messy.build()
     messy.write(path)
+
+
+def write_messy_csv_folder(
+    folder: str | Path,
+    *,
+    end: str = "2024-09",
+    seed: int = 1,
+    referral_counts: ReferralCounts = "per_child",
+) -> Path:
+    """The same data as write_messy_annex_a (same end and seed) as `List 1.csv` ... `List 11.csv`
+    in `folder`, every date written as ISO text (some with a time part)."""
+    messy = _Messy(end, seed, csv_dates=True, referral_counts=referral_counts)
+    messy.build()
+    messy.write_csv(folder)
+    return Path(folder)

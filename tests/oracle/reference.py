@@ -4,10 +4,14 @@ Written only from /work/shared/spec/indicators.md and /work/shared/spec/annex_a.
 cross-check the main engine. It is deliberately slow and simple: openpyxl cell values, plain
 Python loops, one small parser per kind of cell, working days counted one calendar day at a time.
 Nothing here is shared with the main implementation.
+
+The Annex A input is an .xlsx workbook (sheets `List 1` ...) or a folder of CSV files named
+`List 1.csv` ... (every CSV cell is text).
 """
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import math
 import re
@@ -98,16 +102,29 @@ DENTAL_CHECK = "Date of Last Dental Check"
 # Header drift that is not just case/space/punctuation (contract example: Age).
 HEADER_ALIASES: dict[str, list[str]] = {"Age of Child (Years)": ["Age"]}
 
-# ASSUMPTION: the "event date" of each of Lists 1-5 (for the default annex_a_start) is the
-# list's defining event date (its required date, also its de-duplication key date), not every
-# date column of the list.
-EVENT_DATE_FIELDS = {
-    1: DATE_OF_CONTACT,
-    2: EH_START,
-    3: DATE_OF_REFERRAL,
-    4: CA_START,
-    5: STRATEGY_DATE,
+DATE_OF_BIRTH = "Date of Birth"
+
+# Settings with their contract defaults (continued).
+HEALTH_UNDER_5_MONTHS = 6
+HEALTH_5_AND_OVER_MONTHS = 12
+
+# ASSUMPTION: the "event dates" of a list (for the extract's last date, the default reporting
+# month and the default annex_a_start) are the dated events the oracle reads for the indicators:
+# Date of Birth is not an event; Lists 9-11 are not read at all.
+EVENT_DATE_FIELDS: dict[int, list[str]] = {
+    1: [DATE_OF_CONTACT],
+    2: [EH_START],
+    3: [DATE_OF_REFERRAL],
+    4: [CA_START, CA_AUTHORISED],
+    5: [STRATEGY_DATE, ICPC_DATE],
+    6: [CIN_START, CIN_CLOSURE],
+    7: [CP_START, CP_END, CP_LAST_VISIT],
+    8: [LAC_START, LAC_END, HEALTH_ASSESSMENT, DENTAL_CHECK],
 }
+
+# Event dates before this day or after the day of the build never decide the extract's last
+# date, the default month or the coverage start.
+EARLIEST_PLAUSIBLE = dt.date(1990, 1, 1)
 
 # ---------------------------------------------------------------------------------------------
 # Working days
@@ -146,7 +163,13 @@ def wd(a: dt.date, b: dt.date) -> int:
 BLANK_TEXTS = {"", "#n/a", "n/a", "-"}
 EXCEL_EPOCH = dt.date(1899, 12, 30)
 PREFIX_RE = re.compile(r"^[A-Za-z]{1,2}[0-9]?\)\s*")
-DMY_RE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+# The time a date text may carry: ` hh:mm`, ` hh:mm:ss` or ISO `Thh:mm:ss`.
+# ASSUMPTION: hours, minutes and seconds are two digits each and must be a valid clock time
+# (00-23, 00-59); fractions of a second, time zones and `Thh:mm` are not accepted.
+TIME_PART = r"(?: (\d{2}):(\d{2})(?::(\d{2}))?|T(\d{2}):(\d{2}):(\d{2}))?"
+# ASSUMPTION: dd/mm/yyyy allows one-digit day and month (`1/4/2024`); ISO wants two digits each.
+DMY_RE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})" + TIME_PART + "$")
+ISO_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})" + TIME_PART + "$")
 WHOLE_RE = re.compile(r"^[+-]?\d+(\.0*)?$")
 
 
@@ -168,7 +191,8 @@ def is_blank(value: Any) -> bool:
 
 
 def parse_date(value: Any) -> dt.date | None:
-    """A real date, an Excel serial number or dd/mm/yyyy text; anything else is None."""
+    """A real date, an Excel serial number, or dd/mm/yyyy or yyyy-mm-dd text with an optional
+    time; anything else is None."""
     if value is None or isinstance(value, bool):
         return None
     if isinstance(value, dt.datetime):
@@ -183,16 +207,28 @@ def parse_date(value: Any) -> dt.date | None:
             return None
         match = DMY_RE.match(text)
         if match:
-            day, month, year = (int(g) for g in match.groups())
-            try:
-                return dt.date(year, month, day)
-            except ValueError:
-                return None
+            day, month, year = (int(g) for g in match.groups()[:3])
+            return checked_date(year, month, day, match.groups()[3:])
+        match = ISO_RE.match(text)
+        if match:
+            year, month, day = (int(g) for g in match.groups()[:3])
+            return checked_date(year, month, day, match.groups()[3:])
         if text.isdigit():
             # ASSUMPTION: a text cell holding only digits is an Excel serial number too.
             return serial_to_date(float(text))
         return None
     return None
+
+
+def checked_date(year: int, month: int, day: int, time: tuple[str | None, ...]) -> dt.date | None:
+    """The date if it exists and its time part (if any) is a valid clock time."""
+    hour, minute, second = ([int(t) for t in time if t is not None] + [0, 0, 0])[:3]
+    if hour > 23 or minute > 59 or second > 59:
+        return None
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
 
 
 def serial_to_date(serial: float) -> dt.date | None:
@@ -333,28 +369,48 @@ class Sheet:
                 return index  # ASSUMPTION: the first matching header wins.
         return None
 
-    def records(self, names: list[str]) -> list[dict[str, Any]] | None:
-        """One dict of raw cell values per row, or None when a needed column is missing."""
-        indexes = {}
+    def records(
+        self, names: list[str], optional: Iterable[str] = ()
+    ) -> list[dict[str, Any]] | None:
+        """One dict of raw cell values per row, or None when a needed column is missing.
+        An `optional` column that is missing reads as blank on every row."""
+        indexes: dict[str, int | None] = {}
         for name in names:
             index = self.column(name)
             if index is None:
                 return None
             indexes[name] = index
-        return [{name: row[i] for name, i in indexes.items()} for row in self.rows]
+        for name in optional:
+            indexes[name] = self.column(name)
+        return [
+            {name: (None if i is None else row[i]) for name, i in indexes.items()}
+            for row in self.rows
+        ]
+
+
+def sheet_key(name: str) -> str:
+    # ASSUMPTION: sheet (and CSV file) names match ignoring case and spaces (`LIST 1`, `List1`).
+    return re.sub(r"\s", "", name.lower())
 
 
 def load_sheet(workbook: Any, list_number: int) -> Sheet | None:
-    target = f"list{list_number}"
-    worksheet = None
     for name in workbook.sheetnames:
-        # ASSUMPTION: sheet names match ignoring case and spaces (`LIST 1`, `List1`).
-        if re.sub(r"\s", "", name.lower()) == target:
+        if sheet_key(name) == f"list{list_number}":
             worksheet = workbook[name]
-            break
-    if worksheet is None:
-        return None
-    all_rows = [tuple(row) for row in worksheet.iter_rows(values_only=True)]
+            return make_sheet([tuple(row) for row in worksheet.iter_rows(values_only=True)])
+    return None
+
+
+def load_csv_sheet(folder: Path, list_number: int) -> Sheet | None:
+    for path in sorted(folder.glob("*.csv")):
+        if sheet_key(path.stem) == f"list{list_number}":
+            # ASSUMPTION: CSV files are UTF-8 (a byte-order mark is allowed); every cell is text.
+            with path.open(newline="", encoding="utf-8-sig") as handle:
+                return make_sheet([tuple(row) for row in csv.reader(handle)])
+    return None
+
+
+def make_sheet(all_rows: list[tuple[Any, ...]]) -> Sheet | None:
     if not all_rows:
         return None
     width = max(len(row) for row in all_rows)
@@ -372,6 +428,18 @@ def load_sheet(workbook: Any, list_number: int) -> Sheet | None:
         seen.add(key)
         rows.append(row)
     return Sheet(headers, rows)
+
+
+def load_lists(annex_a_path: str | Path) -> dict[int, Sheet | None]:
+    """Lists 1-8 from an .xlsx workbook or from a folder of CSV files."""
+    path = Path(annex_a_path)
+    if path.is_dir():
+        return {n: load_csv_sheet(path, n) for n in range(1, 9)}
+    workbook = openpyxl.load_workbook(path, data_only=True, read_only=True)
+    try:
+        return {n: load_sheet(workbook, n) for n in range(1, 9)}
+    finally:
+        workbook.close()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -516,8 +584,45 @@ def referrals(l3: list[Row], months: list[Month]) -> list[Row]:
     return out
 
 
+def referral_within_12_months_before(dates: list[dt.date], day: dt.date) -> bool:
+    """Evidence (a): a referral dated in [day - 12 months, day)."""
+    window_start = day - relativedelta(months=12)
+    return any(window_start <= other < day for other in dates)
+
+
+def children_with_earlier_unlisted_referral(l3: list[Row]) -> set[str]:
+    """Evidence (b): children whose `Number of Referrals in Last 12 Months` on the rows dated
+    their latest referral L exceeds their listed referrals in [L - 12 months, L)."""
+    rows_by_child: dict[str, list[Row]] = {}
+    for r in l3:
+        child = parse_id(r[CHILD_ID])
+        if child is not None:
+            rows_by_child.setdefault(child, []).append(r)
+    result = set()
+    for child, rows in rows_by_child.items():
+        dates = [d for d in (parse_date(r[DATE_OF_REFERRAL]) for r in rows) if d is not None]
+        if not dates:
+            continue
+        latest = max(dates)
+        field_value: int | None = None
+        for r in rows:
+            if parse_date(r[DATE_OF_REFERRAL]) != latest:
+                continue
+            n = parse_whole_number(r[REFERRALS_LAST_12M])
+            if n is not None and n >= 0 and (field_value is None or n > field_value):
+                field_value = n
+        if field_value is None:
+            continue  # blank or invalid on the latest rows: no field evidence
+        window_start = latest - relativedelta(months=12)
+        listed = sum(1 for d in dates if window_start <= d < latest)
+        if field_value > listed:
+            result.add(child)
+    return result
+
+
 def re_referrals(l3: list[Row], months: list[Month]) -> list[Row]:
     by_child = referral_dates_by_child(l3)
+    earlier_unlisted = children_with_earlier_unlisted_referral(l3)
     out = []
     for month in months:
         num = den = 0
@@ -526,23 +631,17 @@ def re_referrals(l3: list[Row], months: list[Month]) -> list[Row]:
             if not month.contains(day):
                 continue
             assert day is not None
-            previous = parse_whole_number(r[REFERRALS_LAST_12M])
-            # ASSUMPTION: an invalid count (e.g. `x`, 1.5) is treated like a blank count.
-            # ASSUMPTION: a negative count is a valid number and is simply not >= 1.
-            if previous is not None:
-                den += 1
-                if previous >= 1:
-                    num += 1
-                continue
             child = parse_id(r[CHILD_ID])
             if child is None:
-                # ASSUMPTION: blank count and no Child Unique ID: the fallback cannot be
-                # applied, so the referral is left out of numerator and denominator.
+                # ASSUMPTION (the lead's ruling): both evidences are about "the same child", so
+                # the Child Unique ID is a field the indicator needs; by the contract's general
+                # rule the row is left out, numerator and denominator alike (as a contact with
+                # no id is left out of contact_conversion).
                 continue
             den += 1
-            # ASSUMPTION: "in the 12 calendar months before" = [date - 12 months, date).
-            window_start = day - relativedelta(months=12)
-            if any(window_start <= other < day for other in by_child.get(child, [])):
+            evidence_a = referral_within_12_months_before(by_child[child], day)
+            evidence_b = child in earlier_unlisted
+            if evidence_a or evidence_b:
                 num += 1
         out.append(percent_row("re_referrals", "", month, num, den))
     return out
@@ -582,6 +681,15 @@ def eh_assessments_started(l2: list[Row], months: list[Month]) -> list[Row]:
     for month in months:
         count = sum(1 for r in l2 if month.contains(parse_date(r[EH_START])))
         out.append(count_row("eh_assessments_started", "", month, count))
+    return out
+
+
+def cin_closed(l6: list[Row], months: list[Month]) -> list[Row]:
+    out = []
+    for month in months:
+        # ASSUMPTION: episodes are rows, so a closed row without a Child Unique ID counts too.
+        count = sum(1 for r in l6 if month.contains(parse_date(r[CIN_CLOSURE])))
+        out.append(count_row("cin_closed", "", month, count))
     return out
 
 
@@ -731,15 +839,32 @@ def lac_cohort_12_months(l8: list[Row], month: Month) -> dict[str, list[Row]]:
     return cohort
 
 
-def lac_check(l8: list[Row], month: Month, field: str, indicator: str) -> Row:
+def lac_dental_check(l8: list[Row], month: Month) -> Row:
     cohort = lac_cohort_12_months(l8, month)
     window_start = month.last - relativedelta(months=12)
 
     def done(r: Row) -> bool:
-        day = parse_date(r[field])
+        day = parse_date(r[DENTAL_CHECK])
         return day is not None and window_start < day <= month.last
 
-    return children_percent(indicator, month, cohort, done)
+    return children_percent("lac_dental_check", month, cohort, done)
+
+
+def lac_health_assessment(l8: list[Row], month: Month) -> Row:
+    cohort = lac_cohort_12_months(l8, month)
+
+    def done(r: Row) -> bool:
+        day = parse_date(r[HEALTH_ASSESSMENT])
+        if day is None:
+            return False
+        # ASSUMPTION: each row is judged with its own Date of Birth (a child's rows normally
+        # agree); a List 8 without a Date of Birth column reads as blank DOB everywhere.
+        born = parse_date(r[DATE_OF_BIRTH])
+        under_5 = born is not None and born + relativedelta(years=5) > month.last
+        months_back = HEALTH_UNDER_5_MONTHS if under_5 else HEALTH_5_AND_OVER_MONTHS
+        return month.last - relativedelta(months=months_back) < day <= month.last
+
+    return children_percent("lac_health_assessment", month, cohort, done)
 
 
 def allocated_qualified(
@@ -758,24 +883,59 @@ def allocated_qualified(
 # ---------------------------------------------------------------------------------------------
 
 
-def default_annex_a_start(sheets: dict[int, Sheet | None]) -> dt.date | None:
-    earliest: dt.date | None = None
-    for number, field in EVENT_DATE_FIELDS.items():
+def event_dates(sheets: dict[int, Sheet | None], numbers: Iterable[int]) -> list[dt.date]:
+    """The plausible event dates of the given lists: not before 1990-01-01, not after today."""
+    today = dt.date.today()
+    result = []
+    for number in numbers:
         sheet = sheets.get(number)
         if sheet is None:
             continue
-        records = sheet.records([field])
-        if records is None:
-            continue
-        for r in records:
-            day = parse_date(r[field])
-            if day is not None and (earliest is None or day < earliest):
-                earliest = day
-    if earliest is None:
-        return None
-    if earliest.day == 1:
-        return earliest
-    return earliest.replace(day=1) + relativedelta(months=1)
+        for field in EVENT_DATE_FIELDS[number]:
+            # ASSUMPTION: a list lacking one of its event date columns still gives the others.
+            records = sheet.records([field])
+            if records is None:
+                continue
+            for r in records:
+                day = parse_date(r[field])
+                if day is not None and EARLIEST_PLAUSIBLE <= day <= today:
+                    result.append(day)
+    return result
+
+
+def default_annex_a_start(sheets: dict[int, Sheet | None]) -> dt.date | None:
+    """The earliest contact; without List 1 dates the earliest referral; without those the
+    earliest event date of Lists 2, 4 and 5. Moved to the next 1st unless it is a 1st."""
+    # ASSUMPTION: a List 1 whose only dates are implausible (pre-1990 or future) or invalid
+    # counts as "without List 1 dates", and likewise for List 3.
+    for numbers in ([1], [3], [2, 4, 5]):
+        dates = event_dates(sheets, numbers)
+        if dates:
+            earliest = min(dates)
+            if earliest.day == 1:
+                return earliest
+            return earliest.replace(day=1) + relativedelta(months=1)
+    return None
+
+
+def extract_last_date(sheets: dict[int, Sheet | None]) -> dt.date | None:
+    """The latest plausible event date in Lists 1-8 (None when there is none)."""
+    dates = event_dates(sheets, range(1, 9))
+    return max(dates) if dates else None
+
+
+def default_month(sheets: dict[int, Sheet | None]) -> str:
+    """The latest complete month covered by the data."""
+    last = extract_last_date(sheets)
+    if last is None:
+        raise ValueError("The Annex A lists hold no event dates: give the reporting month.")
+    # ASSUMPTION: "complete" means the month of the last date when that date is the month's
+    # last day, otherwise the month before it.
+    month = make_month(f"{last.year:04d}-{last.month:02d}")
+    if last != month.last:
+        before = month.first - relativedelta(months=1)
+        month = make_month(f"{before.year:04d}-{before.month:02d}")
+    return month.period
 
 
 def parse_start_setting(text: str) -> dt.date:
@@ -785,7 +945,7 @@ def parse_start_setting(text: str) -> dt.date:
 
 def covered_months(start: dt.date | None, reporting: Month) -> list[Month]:
     if start is None:
-        # ASSUMPTION: no event dates at all in Lists 1-5: only the reporting month is computed.
+        # ASSUMPTION: no plausible event date in Lists 1-5: only the reporting month is computed.
         return [reporting]
     # ASSUMPTION: only whole months are covered; a start that is not a 1st skips its month.
     first_day = start if start.day == 1 else start.replace(day=1) + relativedelta(months=1)
@@ -794,42 +954,57 @@ def covered_months(start: dt.date | None, reporting: Month) -> list[Month]:
 
 def reference_indicators(
     annex_a_path: str | Path,
-    month: str,
+    month: str | None,
     population: float,
     workers: dict[str, bool] | None = None,
     annex_a_start: str | None = None,
 ) -> pd.DataFrame:
     """Every Annex A-computable indicator for every covered month up to `month`.
 
-    Indicators whose list or columns are missing are not emitted.
+    `annex_a_path` is an .xlsx workbook or a folder of `List n.csv` files. `month` None means
+    the default month. Indicators whose list or columns are missing are not emitted. A month
+    after the data raises ValueError naming the extract's last date; a month before the
+    coverage start gives no rows.
     """
-    workbook = openpyxl.load_workbook(annex_a_path, data_only=True, read_only=True)
-    try:
-        sheets = {n: load_sheet(workbook, n) for n in range(1, 9)}
-    finally:
-        workbook.close()
+    sheets = load_lists(annex_a_path)
 
-    def recs(number: int, names: Iterable[str]) -> list[Row] | None:
+    def recs(number: int, names: Iterable[str], optional: Iterable[str] = ()) -> list[Row] | None:
         sheet = sheets[number]
-        return None if sheet is None else sheet.records([CHILD_ID, *names])
+        return None if sheet is None else sheet.records([CHILD_ID, *names], optional)
 
-    reporting = make_month(month)
+    reporting = make_month(default_month(sheets) if month is None else month)
+    last = extract_last_date(sheets)
+    # ASSUMPTION: with no plausible event date at all, no month is refused.
+    if last is not None and reporting.first > last:
+        raise ValueError(
+            f"The reporting month {reporting.period} is after the data: the Annex A lists "
+            f"end on {last.isoformat()}."
+        )
     if annex_a_start is None:
         start = default_annex_a_start(sheets)
     else:
         start = parse_start_setting(annex_a_start)
     months = covered_months(start, reporting)
+    if not months:
+        # A reporting month before annex_a_start: no Annex A figures at all.
+        return to_frame([])
 
     l1 = recs(1, [DATE_OF_CONTACT, CONTACT_SOURCE])
     l2 = recs(2, [EH_START])
-    l3 = recs(3, [DATE_OF_REFERRAL, REFERRALS_LAST_12M])
+    # ASSUMPTION (the lead's ruling): without the Number of Referrals column List 3 still gives
+    # referrals, but not re_referrals: evidence (a) alone would miss every previous referral
+    # dated before a six-month extract, so the figure comes from Monthly figures ("either").
+    l3 = recs(3, [DATE_OF_REFERRAL])
+    l3_counted = recs(3, [DATE_OF_REFERRAL, REFERRALS_LAST_12M])
     l4 = recs(4, [CA_START, CA_AUTHORISED])
     l5 = recs(5, [STRATEGY_DATE, ICPC_DATE])
     l6 = recs(6, [CIN_START, CIN_CLOSURE])
     l7 = recs(7, [CP_START, CP_END, CP_PREVIOUS_PLANS])
     l7_latest = recs(7, [CP_START, CP_END, CP_LAST_VISIT, CP_SEEN_ALONE])
     l8 = recs(8, [LAC_START, LAC_END, LEGAL_STATUS])
-    l8_health = recs(8, [LAC_START, LAC_END, LEGAL_STATUS, HEALTH_ASSESSMENT, DENTAL_CHECK])
+    l8_health = recs(
+        8, [LAC_START, LAC_END, LEGAL_STATUS, HEALTH_ASSESSMENT, DENTAL_CHECK], [DATE_OF_BIRTH]
+    )
 
     rows: list[Row] = []
     if l1 is not None:
@@ -838,7 +1013,8 @@ def reference_indicators(
             rows += contact_conversion(l1, l3, months)
     if l3 is not None:
         rows += referrals(l3, months)
-        rows += re_referrals(l3, months)
+    if l3_counted is not None:
+        rows += re_referrals(l3_counted, months)
     if l4 is not None:
         rows += assessments_completed(l4, months)
         rows += assessments_in_timescale(l4, months)
@@ -848,6 +1024,7 @@ def reference_indicators(
         rows += open_count_and_rate(
             l6, CIN_START, CIN_CLOSURE, months, "cin_open", "cin_rate", population
         )
+        rows += cin_closed(l6, months)
     if l7 is not None:
         rows += open_count_and_rate(l7, CP_START, CP_END, months, "cp_open", "cp_rate", population)
     if l7_latest is not None:
@@ -863,8 +1040,8 @@ def reference_indicators(
             l8, LAC_START, LAC_END, months, "lac_open", "lac_rate", population, not_short_break
         )
     if l8_health is not None:
-        rows.append(lac_check(l8_health, reporting, HEALTH_ASSESSMENT, "lac_health_assessment"))
-        rows.append(lac_check(l8_health, reporting, DENTAL_CHECK, "lac_dental_check"))
+        rows.append(lac_health_assessment(l8_health, reporting))
+        rows.append(lac_dental_check(l8_health, reporting))
 
     if workers is not None:
         l6w = recs(6, [CIN_START, CIN_CLOSURE, CASE_STATUS, ALLOCATED_WORKER])
@@ -885,6 +1062,10 @@ def reference_indicators(
             )
             rows.append(allocated_qualified("lac_allocated_qualified", cohort, reporting, workers))
 
+    return to_frame(rows)
+
+
+def to_frame(rows: list[Row]) -> pd.DataFrame:
     frame = pd.DataFrame(rows, columns=COLUMNS)
     for column in ("numerator", "denominator", "value"):
         frame[column] = frame[column].astype(float)

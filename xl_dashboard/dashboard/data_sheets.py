@@ -165,6 +165,7 @@ def settings_rows(results: Results) -> pd.DataFrame:
         ("Months computed from Annex A", ", ".join(str(m) for m in results.covered)),
         ("Population (override)", s.population if s.population is not None else ""),
         ("Dashboard months", s.dashboard_months),
+        ("Sources differ warning %", s.sources_differ_pct),
     ]
     rows += [
         (f"Timescale: {f.name}", getattr(s.timescales, f.name))

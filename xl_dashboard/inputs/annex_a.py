@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from ..issues import Issues
-from .annex_a_spec import EVENT_DATES, LISTS, sheet_name
+from .annex_a_spec import DATED_EVENTS, LISTS, sheet_name
 from .tables import read_table
 from .workbook import SheetSource, WorkbookFile, find_sheet
 
@@ -44,19 +44,20 @@ class AnnexA:
         """The list's sheet as the workbook names it (`List_2`), for every issue about it."""
         return self.sheets.get(list_no, sheet_name(list_no))
 
-    def event_dates(self, today: dt.date, lists: Iterable[int] = EVENT_DATES) -> pd.Series:
-        """The plausible event dates (see `plausible`) of the named lists among Lists 1–5:
-        the dates that place rows in their months."""
+    def event_dates(self, today: dt.date, lists: Iterable[int] = DATED_EVENTS) -> pd.Series:
+        """The plausible event dates (see `plausible`) of the named lists (DATED_EVENTS)."""
         parts = [
-            self.lists[n][EVENT_DATES[n]].dropna()
+            self.lists[n][key].dropna()
             for n in lists
-            if self.has(n, EVENT_DATES[n]) and len(self.lists[n])
+            if n in self.lists
+            for key in DATED_EVENTS[n]
+            if self.has(n, key)
         ]
         dates = pd.concat(parts, ignore_index=True) if parts else pd.Series(dtype="datetime64[ns]")
         return dates[plausible(dates, today)]
 
     def extract_date(self, today: dt.date) -> pd.Timestamp | None:
-        """The extract's last date: the latest plausible event date in Lists 1–5."""
+        """The extract's last date: the latest plausible event date in Lists 1–8."""
         dates = self.event_dates(today)
         return None if dates.empty else dates.max()
 

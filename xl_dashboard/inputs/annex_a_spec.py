@@ -5,7 +5,7 @@ case-insensitive and ignores spaces and punctuation, so only real drift needs an
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 
 @dataclass(frozen=True)
@@ -17,10 +17,30 @@ class Column:
     # Last resort, as liia-tools does: a regex over the normalised header (lower case, letters
     # and digits only), tried only when no header or alias matches exactly.
     pattern: str = ""
+    # Read when present; when absent, no missing-column warning (only validation reads it, and
+    # reports once which of its checks could not run).
+    optional: bool = False
 
 
 CHILD_ID = Column(
     "child_id", "Child Unique ID", "text", ("Child ID", "Unique Child ID"), pattern="^child.*id"
+)
+DATE_OF_BIRTH = Column(
+    "dob",
+    "Date of Birth",
+    "date",
+    ("DOB", "Child's Date of Birth"),
+    pattern="^(childs)?dateofbirth|^dob$",
+)
+# Lists 1-7: the date of birth only validation reads (List 8's is read by the indicators).
+DATE_OF_BIRTH_CHECKED = replace(DATE_OF_BIRTH, optional=True)
+AGE = Column(
+    "age",
+    "Age of Child (Years)",
+    "int",
+    ("Age", "Age of Child", "Age (Years)", "Child's Age"),
+    pattern="^age|^childsage",
+    optional=True,
 )
 WORKER = Column(
     "worker",
@@ -47,6 +67,8 @@ LISTS: dict[int, tuple[Column, ...]] = {
             ("Source of Contact", "Source"),
             "contact.*source|source.*contact",
         ),
+        DATE_OF_BIRTH_CHECKED,
+        AGE,
     ),
     2: (
         CHILD_ID,
@@ -58,6 +80,8 @@ LISTS: dict[int, tuple[Column, ...]] = {
             "assessment.*start",
         ),
         Column("eh_end", "Assessment completion date", "date", (), "assessment.*complet"),
+        DATE_OF_BIRTH_CHECKED,
+        AGE,
     ),
     3: (
         CHILD_ID,
@@ -82,6 +106,8 @@ LISTS: dict[int, tuple[Column, ...]] = {
             ("Number of Referrals in the Last 12 Months", "Referrals in Last 12 Months"),
             "referrals.*12",
         ),
+        DATE_OF_BIRTH_CHECKED,
+        AGE,
     ),
     4: (
         CHILD_ID,
@@ -103,6 +129,8 @@ LISTS: dict[int, tuple[Column, ...]] = {
             ),
             "authori[sz]",
         ),
+        DATE_OF_BIRTH_CHECKED,
+        AGE,
     ),
     5: (
         CHILD_ID,
@@ -120,6 +148,8 @@ LISTS: dict[int, tuple[Column, ...]] = {
             ("ICPC Date", "Date of ICPC"),
             "^date.*(initialchildprotectionconference|icpc)|^icpc.*date",
         ),
+        DATE_OF_BIRTH_CHECKED,
+        AGE,
     ),
     6: (
         CHILD_ID,
@@ -139,6 +169,16 @@ LISTS: dict[int, tuple[Column, ...]] = {
         ),
         Column("case_status", "Case Status", "code", (), "casestatus"),
         WORKER,
+        DATE_OF_BIRTH_CHECKED,
+        AGE,
+        Column(
+            "primary_need",
+            "Primary Need Code",
+            "code",
+            ("Primary Need", "CIN Primary Need Code"),
+            "primaryneed",
+            optional=True,
+        ),
     ),
     7: (
         CHILD_ID,
@@ -174,9 +214,20 @@ LISTS: dict[int, tuple[Column, ...]] = {
             "previous.*(childprotection|cp)plan",
         ),
         WORKER,
+        DATE_OF_BIRTH_CHECKED,
+        AGE,
+        Column(
+            "review",
+            "Date of latest review conference",
+            "date",
+            ("Date of Latest CP Review Conference", "Latest Review Conference Date"),
+            "reviewconference",
+            optional=True,
+        ),
     ),
     8: (
         CHILD_ID,
+        DATE_OF_BIRTH,
         Column(
             "start",
             "Date Started to be Looked After",
@@ -203,6 +254,55 @@ LISTS: dict[int, tuple[Column, ...]] = {
         ),
         Column("dental_check", "Date of Last Dental Check", "date", (), "dental"),
         WORKER,
+        AGE,
+        Column(
+            "category_of_need",
+            "Child's Category of Need",
+            "code",
+            ("Category of Need", "CLA Category of Need"),
+            "categoryofneed",
+            optional=True,
+        ),
+        Column(
+            "review",
+            "Date of Latest Statutory Review",
+            "date",
+            ("Date of Last Statutory Review", "Latest Statutory Review Date"),
+            "statutoryreview",
+            optional=True,
+        ),
+        Column(
+            "sw_visit",
+            "Date of Last Social Work Visit",
+            "date",
+            ("Date of Last Social Worker Visit", "Last Social Work Visit Date"),
+            "socialwork(er)?visit",
+            optional=True,
+        ),
+        Column(
+            "iro_visit",
+            "Date of Last IRO Visit / Contact to the Child",
+            "date",
+            ("Date of Last IRO Visit", "Date of Last IRO Contact"),
+            "irovisit|iro(contact|visit)|lastiro",
+            optional=True,
+        ),
+        Column(
+            "reason_ceased",
+            "Reason Ceased to be Looked After",
+            "code",
+            ("Reason Ceased", "Reason Episode Ceased"),
+            "^reason.*ceased",
+            optional=True,
+        ),
+        Column(
+            "placement_type",
+            "Placement Type",
+            "code",
+            ("Type of Placement", "Placement Type Code"),
+            "^placementtype|^typeofplacement",
+            optional=True,
+        ),
     ),
 }
 
@@ -217,7 +317,20 @@ LIST_TITLES = {
     8: "Children in care",
 }
 
-# The date that places a row in its month (coverage start and the default reporting month).
+# The dated events of each list that the indicators read (Date of Birth is not an event): the
+# extract's last date is the latest of them, and coverage starts at the earliest in List 1 (else
+# List 3, else Lists 2, 4 and 5).
+DATED_EVENTS: dict[int, tuple[str, ...]] = {
+    1: ("contact_date",),
+    2: ("eh_start",),
+    3: ("referral_date",),
+    4: ("start", "authorised"),
+    5: ("strategy_date", "icpc_date"),
+    6: ("start", "end"),
+    7: ("start", "end", "last_visit"),
+    8: ("start", "end", "health_assessment", "dental_check"),
+}
+# The date that places a row of Lists 1-5 in its month.
 EVENT_DATES = {1: "contact_date", 2: "eh_start", 3: "referral_date", 4: "start", 5: "strategy_date"}
 
 
