@@ -87,7 +87,7 @@ def _check_replaceable(t: Target) -> None:
             f"{t.option} '{t.path}' is not a regular file (a device, pipe or socket): it is "
             "not replaced."
         )
-    if not os.access(t.path, os.W_OK):
+    if not os.access(t.path, os.W_OK) or not st.st_mode & 0o222:  # root may write anything
         raise TargetError(
             f"{t.option} '{t.path}' is read-only: it is not replaced. Make it writable or give "
             "another name."
