@@ -10,9 +10,11 @@ from pathlib import Path
 import holidays
 import numpy as np
 import openpyxl
+import pandas as pd
 import pytest
 from python_calamine import CalamineWorkbook
 
+from xl_dashboard.cli import main
 from xl_dashboard.indicators.catalogue import CATALOGUE
 from xl_dashboard.synth import (
     HEADERS,
@@ -21,6 +23,7 @@ from xl_dashboard.synth import (
     synthesise_input_workbook,
     worker_names,
 )
+from xl_dashboard.synth.annex_a import authority_of
 
 LISTS = [f"List {i}" for i in range(1, 12)]
 NBSP = "\xa0"
@@ -338,3 +341,68 @@ def test_worker_names_are_shared_and_stable() -> None:
 def test_bad_arguments(tmp_path: Path, kwargs: dict[str, object], message: str) -> None:
     with pytest.raises(ValueError, match=message):
         synthesise_annex_a(tmp_path / "x.xlsx", **kwargs)  # type: ignore[arg-type]
+
+
+def test_an_annex_a_workbook_names_the_county_it_was_cut_from(
+    small_clean: Path, tmp_path: Path
+) -> None:
+    """The input workbook rebuilds the county from the workbook's document properties."""
+    county = authority_of(small_clean)
+    assert county is not None
+    in_window = (county.contacts["date"] >= county.w0) & (county.contacts["date"] <= county.w1)
+    listed = CalamineWorkbook.from_path(str(small_clean)).get_sheet_by_name("List 1").to_python()
+    assert int(in_window.sum()) == len(column(listed, "Date of Contact"))
+    other = tmp_path / "other.xlsx"
+    openpyxl.Workbook().save(other)
+    assert authority_of(other) is None
+    assert authority_of(tmp_path / "missing.xlsx") is None
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("demo")
+    assert main(["demo", "-o", str(folder), "--quiet"]) == 0
+    return folder
+
+
+def test_demo_shows_no_step_where_figures_give_way_to_annex_a(demo: Path) -> None:
+    """Each count the demo shows from both sources (a count indicator, or the number of
+    children a percentage is of) runs on from its last Monthly figures month into its first
+    Annex A month (issue 7: children in need once jumped 2,555 → 3,601 there)."""
+    data = pd.read_csv(demo / "indicator_data.csv", dtype={"breakdown": str}, keep_default_na=False)
+    switched = []
+    for (indicator, breakdown), rows in data.groupby(["indicator_id", "breakdown"]):
+        count = pd.to_numeric(rows["value" if rows["unit"].iloc[0] == "count" else "denominator"])
+        rows = rows.assign(count=count).dropna(subset=["count"])
+        annex = rows[rows["source"] == "annex_a"].sort_values("period")
+        figures = rows[(rows["source"] == "figures") & (rows["period"] < annex["period"].min())]
+        if annex.empty or figures.empty:
+            continue
+        last, first = figures.sort_values("period").iloc[-1], annex.iloc[0]
+        assert pd.Period(first["period"], freq="M") - 1 == pd.Period(last["period"], freq="M")
+        step = first["count"] / last["count"]
+        assert 0.9 <= step <= 1.1, (indicator, breakdown, last, first)
+        # ... and by no more than the series moves from one Annex A month to the next.
+        counts = annex["count"].to_numpy()
+        if len(counts) > 1:
+            usual = np.abs(np.log(counts[1:] / counts[:-1])).max()
+            assert abs(np.log(step)) <= usual, (indicator, breakdown, step, usual)
+        switched.append(indicator)
+    assert {"cin_open", "cp_open", "lac_open", "cin_allocated_qualified"} <= set(switched)
+
+
+def test_demo_figures_agree_with_annex_a_where_both_give_a_month(demo: Path) -> None:
+    data = pd.read_csv(demo / "indicator_data.csv", dtype={"breakdown": str}, keep_default_na=False)
+    annex = data[data["source"] == "annex_a"]
+    annex = annex.assign(computed=pd.to_numeric(annex["value"]))
+    figures = pd.read_excel(demo / "inputs.xlsx", sheet_name="Monthly figures", engine="calamine")
+    figures["breakdown"] = figures["breakdown"].fillna("").astype(str)
+    percent = figures["indicator_id"].map({i.id: i.unit for i in CATALOGUE}) == "%"
+    from_counts = (100 * figures["numerator"] / figures["denominator"]).where(
+        percent, figures["numerator"]
+    )
+    figures["given"] = figures["value"].fillna(from_counts)
+    both = figures.merge(annex, on=["indicator_id", "breakdown", "period"])
+    assert len(both) >= 3 * 5  # three open-case counts in five months of the extract at least
+    ratio = both["computed"] / both["given"]
+    assert ratio.between(0.95, 1.05).all(), both.loc[~ratio.between(0.95, 1.05)]

@@ -41,7 +41,7 @@ def test_children_in_need_and_allocation(run) -> None:
 
 
 def test_allocation_needs_the_workers_sheet(run) -> None:
-    r = run({6: [cin("N1", d("2023-01-01"), worker="Sam")]}, start="2024-08-01")
+    r = run({6: [cin("N1", d("2023-01-01"), worker="Sam")]}, month="2023-01", start="2023-01-01")
     assert "cin_allocated_qualified" not in set(r.data["indicator_id"])
     assert "cin_open" in set(r.data["indicator_id"])
 
@@ -90,9 +90,12 @@ def test_health_assessments_every_6_months_under_5_and_12_from_5(run) -> None:
         {**lac("H5", d("2020-01-01"), health=d("2024-01-10")), dob: d("2019-08-31")},  # 5 on M1
         {**lac("H6", d("2020-01-01"), health=d("2024-02-29")), dob: d("2020-06-01")},  # 6m to day
     ]
-    r = run({8: rows}, start="2024-07-01")
+    extract_date = {1: [{ID: "X", "Date of Contact": d("2024-08-31"), "Contact Source": "6"}]}
+    r = run({8: rows, **extract_date}, start="2024-07-01")
     assert figure(r, "lac_health_assessment", "2024-08")[:2] == (4.0, 6.0)
     assert figure(r, "lac_dental_check", "2024-08")[:2] == (0.0, 6.0)
     assert issues_of(r, "health-rule-without-dob")["row"].tolist() == [4]
-    longer = run({8: rows}, start="2024-07-01", health_under_5=8)  # a setting: H1 and H6 count
+    longer = run(
+        {8: rows, **extract_date}, start="2024-07-01", health_under_5=8
+    )  # a setting: H1 and H6 count
     assert figure(longer, "lac_health_assessment", "2024-08")[:2] == (6.0, 6.0)

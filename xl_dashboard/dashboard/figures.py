@@ -13,6 +13,7 @@ from ..indicators.engine import Results
 from .model import Key, Value
 
 STANDARD_COMPARATORS = ("England", "Statistical neighbours", "Region")
+SOURCE_NAMES = {"annex_a": "Annex A", "figures": "monthly figures", "history": "history"}
 
 
 def _num(x: object) -> Value:
@@ -28,6 +29,27 @@ def _num(x: object) -> Value:
 def month_label(period: pd.Period) -> str:
     """`Jun-14`, as the reference heads its columns."""
     return period.strftime("%b-%y")
+
+
+def months_label(first: pd.Period, last: pd.Period) -> str:
+    """`Sep 2024`, `Apr–Aug 2024` or `Nov 2023–Feb 2024`."""
+    if first == last:
+        return f"{first:%b %Y}"
+    if first.year == last.year:
+        return f"{first:%b}–{last:%b %Y}"
+    return f"{first:%b %Y}–{last:%b %Y}"
+
+
+def sources_label(sources: list[tuple[pd.Period, str]]) -> str:
+    """`Apr–Aug 2024 from monthly figures; Sep 2024 from Annex A` for months (in order) and
+    their sources; a run of months ends where the source changes or a month is missing."""
+    runs: list[tuple[pd.Period, pd.Period, str]] = []
+    for period, source in sources:
+        if runs and runs[-1][2] == source and runs[-1][1] + 1 == period:
+            runs[-1] = (runs[-1][0], period, source)
+        else:
+            runs.append((period, period, source))
+    return "; ".join(f"{months_label(a, b)} from {SOURCE_NAMES.get(s, s)}" for a, b, s in runs)
 
 
 def ordinal(day: int) -> str:
@@ -66,6 +88,13 @@ class Figures:
                 strict=True,
             )
         }
+        self._sources: dict[tuple[str, str, str], str] = {
+            (str(i), str(b), str(p)): str(s)
+            for i, b, p, s, v in zip(
+                d["indicator_id"], d["breakdown"], d["period"], d["source"], d["value"], strict=True
+            )
+            if _num(v) is not None
+        }
         self._targets = self._read_targets(results.targets)
 
     def window(self, months: int) -> list[pd.Period]:
@@ -83,6 +112,16 @@ class Figures:
 
     def values(self, key: Key, periods: list[pd.Period], field: str = "value") -> tuple[Value, ...]:
         return tuple(self.get(key, p, field) for p in periods)
+
+    def source_note(self, key: Key, periods: list[pd.Period]) -> str:
+        """Which months of `periods` come from which source, when they come from more than one
+        (e.g. `Apr–Aug 2024 from monthly figures; Sep 2024 from Annex A`); else ''."""
+        sources = [
+            (p, self._sources[k])
+            for p in periods
+            if (k := (key.indicator_id, key.breakdown, str(p))) in self._sources
+        ]
+        return sources_label(sources) if len({s for _, s in sources}) > 1 else ""
 
     def has(self, key: Key) -> bool:
         return any(

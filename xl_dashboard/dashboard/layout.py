@@ -234,7 +234,7 @@ def _rate_block(fig: Figures, title: str, table_id: str, indicator_id: str, shor
     )
     links = {r.label: i for i, r in enumerate(table.rows)}
     chart = _linked(chart, table, links)
-    return Block(title, (table, chart))
+    return _sourced(fig, Block(title, (table, chart)), [(Key(indicator_id), title)], periods)
 
 
 def _by_category_chart(
@@ -260,6 +260,43 @@ def _by_category_chart(
     return Chart(
         title, tuple(label for label, _ in categories), series, x_title="Source", y_unit=unit
     )
+
+
+def _names(names: list[str]) -> str:
+    """`A`, `A and b`, `A, b and c` (later names lower-cased unless they start an acronym)."""
+    names = [
+        n if i == 0 or not n[1:2].islower() else n[0].lower() + n[1:] for i, n in enumerate(names)
+    ]
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def source_note(fig: Figures, measures: list[tuple[Key, str]], periods: list[pd.Period]) -> str:
+    """The note of a block whose months mix sources (Annex A, monthly figures, history): the
+    months of each source; the figures named when they do not all switch alike. '' when every
+    figure shown comes from one source."""
+    notes = {name: fig.source_note(key, periods) for key, name in measures}
+    shown = [name for key, name in measures if any(v is not None for v in fig.values(key, periods))]
+    texts = list(dict.fromkeys(t for t in notes.values() if t))
+    if not texts:
+        return ""
+    if len(texts) == 1 and all(notes[name] for name in shown):
+        return f"{texts[0]}."
+    return "\n".join(f"{_names([n for n in notes if notes[n] == t])}: {t}." for t in texts)
+
+
+def _sourced(
+    fig: Figures, block: Block, measures: list[tuple[Key, str]], periods: list[pd.Period]
+) -> Block:
+    """The block with its source note (source_note) under its last table, else at its end."""
+    text = source_note(fig, measures, periods)
+    if not text:
+        return block
+    parts = list(block.parts)
+    tables = [i for i, part in enumerate(parts) if isinstance(part, Table)]
+    at = tables[-1] + 1 if tables else len(parts)
+    while at < len(parts) and isinstance(parts[at], Note):
+        at += 1
+    return replace(block, parts=(*parts[:at], Note(text), *parts[at:]))
 
 
 def _commentary_block(fig: Figures, section: int, notes: tuple[str, ...] = ()) -> Block:
@@ -288,16 +325,19 @@ def _contacts_block(fig: Figures) -> Block:
     chart = _by_category_chart(
         fig, "Contacts by source", "contacts", [(g, g) for g in SOURCE_GROUPS], periods
     )
-    return Block("Initial Contacts by Source", (table, Note(INDIVIDUALS_NOTE), chart))
+    block = Block("Initial Contacts by Source", (table, Note(INDIVIDUALS_NOTE), chart))
+    measures = [(Key("contacts", g), g) for g in SOURCE_GROUPS] + [(Key("contacts"), "Total")]
+    return _sourced(fig, block, measures, periods)
 
 
 def _conversion_block(fig: Figures) -> Block:
     title = "Conversion of Contacts to Referrals by Source"
     categories = [(g, g) for g in SOURCE_GROUPS] + [(ALL_SOURCES, "")]
-    chart = _by_category_chart(
-        fig, title, "contact_conversion", categories, _months(fig, short=True)
-    )
-    return Block(title, (chart, Note(INDIVIDUALS_NOTE)), heading=False)
+    periods = _months(fig, short=True)
+    chart = _by_category_chart(fig, title, "contact_conversion", categories, periods)
+    block = Block(title, (chart, Note(INDIVIDUALS_NOTE)), heading=False)
+    measures = [(Key("contact_conversion", b), label) for label, b in categories]
+    return _sourced(fig, block, measures, periods)
 
 
 def _re_referrals_block(fig: Figures) -> Block:
@@ -316,7 +356,8 @@ def _re_referrals_block(fig: Figures) -> Block:
     series += _target_series(fig, key, n)
     chart = Chart("% re-referrals against comparators", table.columns, tuple(series))
     chart = _linked(chart, table, {r.label: i for i, r in enumerate(rows)})
-    return Block("Percentage of Re-Referrals", (table, chart))
+    block = Block("Percentage of Re-Referrals", (table, chart))
+    return _sourced(fig, block, [(key, "Re-referrals")], periods)
 
 
 def _assessments_block(fig: Figures) -> Block:
@@ -332,7 +373,11 @@ def _assessments_block(fig: Figures) -> Block:
     ]
     title = "Initial Assessments Completed in Timescales"
     chart = Chart(title, fig.labels(periods), tuple(series), y_unit="count", y2_unit="%")
-    return Block(title, (chart,), heading=False)
+    measures = [
+        (Key("assessments_completed"), "Assessments completed"),
+        (Key("assessments_in_timescale"), pct_name),
+    ]
+    return _sourced(fig, Block(title, (chart,), heading=False), measures, periods)
 
 
 def page_contacts(fig: Figures) -> tuple[Block, ...]:
@@ -358,10 +403,11 @@ def _chart_block(
     targets: bool = True,
 ) -> Block:
     """A reference chart; several indicators get their comparators in a table under it."""
-    chart = _trend_chart(fig, title, _months(fig, short), measures, targets)
+    periods = _months(fig, short)
+    chart = _trend_chart(fig, title, periods, measures, targets)
     table_id = f"comparators_{measures[0][0].indicator_id}"
     extra = _comparator_table(fig, table_id, measures) if len(measures) > 1 else []
-    return Block(title, (chart, *extra), heading=False)
+    return _sourced(fig, Block(title, (chart, *extra), heading=False), measures, periods)
 
 
 def _eh_outcomes_block(fig: Figures) -> Block:
@@ -373,7 +419,8 @@ def _eh_outcomes_block(fig: Figures) -> Block:
         totals.append(sum(got) if got else None)
     series = (Series("Plans closed", tuple(totals), "bar", unit="count"),)
     chart = Chart(title, EH_OUTCOMES, series, x_title="Outcome", y_unit="count")
-    return Block(title, (chart,), heading=False)
+    measures = [(Key("eh_outcomes", outcome), outcome) for outcome in EH_OUTCOMES]
+    return _sourced(fig, Block(title, (chart,), heading=False), measures, periods)
 
 
 def _cin_plan_block(fig: Figures) -> Block:
@@ -404,10 +451,11 @@ def _cin_plan_block(fig: Figures) -> Block:
         fig, "% with an up-to-date CIN plan", periods, [(cin, "CIN teams"), (cwd, "CWD teams")]
     )
     chart = _linked(chart, table, {"CIN teams": 3, "CWD teams": 7})
-    return Block(
+    block = Block(
         "Section 17 Children in Need in CIN & CWD Teams with an up-to-date* CIN Plan",
         (table, note, chart),
     )
+    return _sourced(fig, block, [(cin, "CIN teams"), (cwd, "CWD teams")], periods)
 
 
 def _ratio_block(
@@ -424,7 +472,8 @@ def _ratio_block(
         key.indicator_id, "", fig.labels(periods), tuple(_ratio_rows(fig, key, periods, labels))
     )
     chart = _trend_chart(fig, chart_title, periods, [(key, labels[2])])
-    return Block(title, (table, _linked(chart, table, {labels[2]: 2})))
+    block = Block(title, (table, _linked(chart, table, {labels[2]: 2})))
+    return _sourced(fig, block, [(key, labels[2])], periods)
 
 
 def page_early_help(fig: Figures) -> tuple[Block, ...]:
@@ -554,7 +603,9 @@ def _lac_allocated_block(fig: Figures) -> Block:
         *_target_series(fig, pct, len(periods), secondary=True),
     ]
     chart = Chart(title, table.columns, tuple(series), y_unit="count", y2_unit="%")
-    return Block(title, (table, _linked(chart, table, {"Number": 0, pct_label: 1})))
+    block = Block(title, (table, _linked(chart, table, {"Number": 0, pct_label: 1})))
+    measures = [(number, "Looked-after children"), (pct, pct_label)]
+    return _sourced(fig, block, measures, periods)
 
 
 def _lac_health_block(fig: Figures) -> Block:

@@ -4,6 +4,7 @@ code as the command line (`load_from_sources`)."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 
 import xlwings as xw
@@ -26,7 +27,12 @@ class XlwingsBook:
     def read(self, name: str) -> RawSheet:
         try:
             used = self.book.sheets[name].used_range
-            rows = used.options(ndim=2).value
+            # xlwings' remote engine (xlwings Server, Lite's JSON) turns any text that looks like
+            # an ISO date-time into a datetime, cutting its last character as if it were a "Z":
+            # text such as '2024-05-03T09:15:00' in a list then fails. Read its raw values and
+            # convert only what the client sent as dates.
+            remote = self.book.app.engine.name == "remote"
+            rows = used.raw_value if remote else used.options(ndim=2).value
         except Exception as exc:  # COM and the remote engine raise many types
             raise InputError(f"Sheet '{name}' of '{self.label}' could not be read: {exc}") from None
         return RawSheet.from_rows(name, _rows(rows), first_row=used.row)
@@ -36,15 +42,23 @@ def _rows(values: object) -> list[list[object]]:
     """xlwings' answer as a list of rows, whatever its shape (None, a scalar, one row)."""
     if values is None:
         return [[None]]
-    if not isinstance(values, list):
+    if not isinstance(values, list | tuple):
         values = [[values]]
-    elif values and not isinstance(values[0], list):
+    elif values and not isinstance(values[0], list | tuple):
         values = [values]
     return [[_cell(v) for v in row] for row in values]
 
 
+CLIENT_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$")
+
+
 def _cell(value: object) -> object:
-    """Dates at midnight as dates (what python-calamine gives for a date cell)."""
+    """Dates at midnight as dates (what python-calamine gives for a date cell); a date the
+    remote client sent (ISO with a Z) as a date; empty text as blank."""
+    if isinstance(value, str) and CLIENT_DATE.match(value):
+        value = dt.datetime.fromisoformat(value[:19])
+    elif value == "":
+        return None
     if isinstance(value, dt.datetime) and value.time() == dt.time(0, 0):
         return value.date()
     return value

@@ -77,7 +77,7 @@ def read_table(
     raw, found = _find_header_row(raw, columns)
     missing = {c.key for c in columns} - set(found)
     for col in columns:
-        if col.key in missing:
+        if col.key in missing and not col.optional:
             issues.add(
                 "missing-column",
                 "warning",

@@ -9,7 +9,8 @@ Modules: scales (volumes), dates, draws (random streams), codes (Annex A code li
 authority (children and case records), front_door (Lists 1-5), children_in_need (List 6),
 child_protection (List 7), looked_after (List 8), care_leavers_adoption (Lists 9-11), sheets
 (records to columns), messiness, writer (xlsxwriter), annex_a (the Annex A workbook),
-monthly_figures and input_workbook (the input workbook).
+county_report (the county's own monthly figures), monthly_figures and input_workbook (the input
+workbook).
 """
 
 from __future__ import annotations

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import zipfile
 from pathlib import Path
 
 from . import care_leavers_adoption, child_protection, children_in_need, front_door, looked_after
@@ -12,6 +14,10 @@ from .scales import SCALES
 from .sheets import sheets
 from .workers import allocate
 from .writer import new_workbook, write_sheet
+
+# The workbook's document comments record the arguments it was made with (see authority_of).
+_MADE_WITH = "scale={scale} seed={seed} end={end} months={months} messy={messy}"
+_MADE_WITH_RE = re.compile(r"scale=(\w+) seed=(\d+) end=(\d{4}-\d{2}) months=(\d+)")
 
 
 def build_authority(scale: str, win: Window, seed: int) -> Authority:
@@ -66,7 +72,7 @@ def synthesise_annex_a(
     wb = new_workbook(
         path,
         title="Synthetic Annex A extract (not real data)",
-        comments=f"scale={scale} seed={seed} end={end} months={months} messy={messy}",
+        comments=_MADE_WITH.format(scale=scale, seed=seed, end=end, months=months, messy=messy),
         created=created(win),
         constant_memory=True,
     )
@@ -80,3 +86,17 @@ def synthesise_annex_a(
         counts[name] = write_sheet(wb, name, cols, seeded(seed, 300 + number), messy, fmt)
     wb.close()
     return counts
+
+
+def authority_of(path: str | Path) -> Authority | None:
+    """The synthetic authority an Annex A workbook written by synthesise_annex_a was cut from,
+    rebuilt from the arguments in its document comments; None for any other file."""
+    try:
+        with zipfile.ZipFile(path) as book:
+            core = book.read("docProps/core.xml").decode("utf-8")
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return None
+    made = _MADE_WITH_RE.search(core)
+    if made is None or made[1] not in SCALES:
+        return None
+    return build_authority(made[1], window(made[3], int(made[4])), int(made[2]))

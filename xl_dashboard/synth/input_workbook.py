@@ -12,6 +12,8 @@ import pandas as pd
 
 from ..indicators.catalogue import SECTIONS
 from ..settings import SETTING_LABEL, Timescales
+from .annex_a import authority_of
+from .county_report import CountyReport, county_report
 from .dates import created, date_parts, window
 from .draws import seeded
 from .messiness import PLACEHOLDERS
@@ -113,6 +115,16 @@ def _read_annex_a(annex_a_path: str | Path) -> tuple[list[str], int]:
     return list(found), contacts
 
 
+def _report_of(
+    annex_a_path: str | Path, end: str, qualified: dict[str, bool]
+) -> CountyReport | None:
+    """The monthly report of the synthetic county an Annex A workbook was cut from, when it is
+    one of synthesise_annex_a's and ends with month `end`."""
+    county = authority_of(annex_a_path)
+    report = county_report(county, qualified) if county is not None else None
+    return report if report is not None and report.end == end else None
+
+
 def _benchmarks(
     rng: np.random.Generator, f: float, population: int, la_name: str, last: np.datetime64
 ) -> list[Row]:
@@ -161,10 +173,12 @@ def synthesise_input_workbook(
     # 3,000), else the population against a county's 171,830 children.
     names = worker_names(seed)
     f = population / 171830
+    report = None
     if annex_a_path is not None:
         names, contacts = _read_annex_a(annex_a_path)
         if contacts:
             f = contacts / months / (SCALES["county"].contacts_per_month * 0.98)
+        report = _report_of(annex_a_path, end, {w: q == "Yes" for w, q in _workers(seed, names)})
 
     settings: list[Row] = [
         ("Local authority", la_name),
@@ -180,7 +194,9 @@ def synthesise_input_workbook(
         (year, int(round(population * (1 - 0.004 * (last_year - year)))))
         for year in range(first_year - 1, last_year + 1)
     ]
-    figures = monthly_figures(rng, f, np.arange(first_figures, last + 1), last - (months - 1))
+    figures = monthly_figures(
+        rng, f, np.arange(first_figures, last + 1), last - (months - 1), report
+    )
     benchmarks = _benchmarks(rng, f, population, la_name, last)
     targets = [(k, t, tol) for k, (t, tol) in _TARGETS.items()]
     month_name = pd.Timestamp(str(last)).strftime("%B %Y")

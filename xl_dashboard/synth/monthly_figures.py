@@ -7,6 +7,8 @@ from typing import Any
 
 import numpy as np
 
+from .county_report import CountyReport
+
 # Figures-only indicators: (denominator per 171,830 children, lowest and highest proportion).
 _FIGURES: dict[str, tuple[float, float, float]] = {
     "cwd_reviewed_6_weeks": (300, 0.6, 0.8),
@@ -36,6 +38,7 @@ _EH_OUTCOME_SHARES = {
     "Other": 0.10,
 }
 
+_REPORT = "from the monthly performance report"
 Row = tuple[Any, ...]  # indicator_id, breakdown, period, numerator, denominator, value, note
 
 
@@ -81,11 +84,20 @@ def _value_rows(
 
 
 def monthly_figures(
-    rng: np.random.Generator, f: float, all_months: np.ndarray, window_start: np.datetime64
+    rng: np.random.Generator,
+    f: float,
+    all_months: np.ndarray,
+    window_start: np.datetime64,
+    report: CountyReport | None = None,
 ) -> list[Row]:
     """Rows for every month in `all_months` (the window and the six months before it), with
     volumes `f` times a county's; months before `window_start` also carry the history of
-    indicators that Annex A gives for the window."""
+    indicators that Annex A gives for the window.
+
+    With the `report` of the county the Annex A extract was cut from, the figures Annex A also
+    gives are that county's (open cases in every month before the last; latest-value
+    indicators and re-referrals continued backwards from its figures), so the months where the
+    dashboard switches from figures to Annex A show no step."""
     figures: list[Row] = []
     n = len(all_months)
     labels = [str(m) for m in all_months]
@@ -109,13 +121,14 @@ def monthly_figures(
             ]
         else:
             figures += _count_rows(indicator, None, labels, num, den)
+    history = [str(m) for m in all_months if m < window_start]
+    if report is not None:
+        return figures + _county_rows(rng, report, history, labels[:-1])
     before_end = labels[:-1]
     k = len(before_end)
     for indicator, (size, lo, hi) in _LATEST_VALUE.items():
         num, den = _counts(rng, size, f, lo, hi, k)
-        note = "from the monthly performance report"
-        figures += _count_rows(indicator, None, before_end, np.minimum(num, den), den, note)
-    history = [str(m) for m in all_months if m < window_start]
+        figures += _count_rows(indicator, None, before_end, np.minimum(num, den), den, _REPORT)
     h = len(history)
     refs = np.round(870 * f * rng.normal(1, 0.06, h))
     rerefs = np.round(refs * _share(rng, 0.18, 0.26, h))
@@ -124,3 +137,46 @@ def monthly_figures(
         level = np.round(size * f * (1 + np.cumsum(rng.normal(0, 0.01, h))))
         figures += _value_rows(indicator, None, history, level)
     return figures
+
+
+def _county_rows(
+    rng: np.random.Generator, report: CountyReport, history: list[str], before_end: list[str]
+) -> list[Row]:
+    """The county's own figures for the months before the reporting month: its open cases
+    (months before the extract continued backwards), its re-referrals (likewise before its
+    referral stream), and the latest-value indicators walked back from their last month."""
+    rows: list[Row] = []
+    for indicator, (num, den) in report.latest.items():
+        lo, hi = _LATEST_VALUE[indicator][1:]
+        share = num / den if den else (lo + hi) / 2
+        k = len(before_end)
+        dens = np.round(_back(rng, den, k, 0.01))
+        walk = _back(rng, share, k, (hi - lo) / 10, log=False)
+        nums = np.minimum(np.round(dens * np.clip(walk, min(lo, share), max(hi, share))), dens)
+        rows += _count_rows(indicator, None, before_end, nums, dens, _REPORT)
+    stream = report.re_referrals
+    if stream:
+        rerefs, refs = stream[min(stream)]
+        earlier = [m for m in history if m < min(stream)]
+        ref_walk = np.round(_back(rng, refs, len(earlier), 0.06))
+        share_walk = np.clip(_back(rng, rerefs / refs, len(earlier), 0.02, log=False), 0, 1)
+        rows += _count_rows(
+            "re_referrals", None, earlier, np.round(ref_walk * share_walk), ref_walk
+        )
+        rows += [("re_referrals", None, m, *stream[m], None, None) for m in history if m in stream]
+    for indicator, by_month in report.open_children.items():
+        months = [m for m in before_end if m in by_month]
+        earlier = [m for m in history if m < report.window[0]]
+        level = np.round(_back(rng, by_month[report.window[0]], len(earlier), 0.008))
+        rows += _value_rows(indicator, None, earlier, level)
+        rows += [(indicator, None, m, None, None, by_month[m], None) for m in months]
+    return rows
+
+
+def _back(
+    rng: np.random.Generator, anchor: float, k: int, sd: float, *, log: bool = True
+) -> np.ndarray:
+    """`k` months before a month at `anchor`, oldest first: a random walk backwards from it
+    (steps of relative size `sd`, or of absolute size `sd` when not `log`)."""
+    steps = np.cumsum(rng.normal(0, sd, k))[::-1]
+    return anchor * np.exp(steps) if log else anchor + steps

@@ -6,6 +6,7 @@ from rich.console import Console
 from rich.table import Table
 
 from ..indicators.engine import Results
+from .run import rule_summary
 
 
 def print_report(results: Results, limit: int = 40, console: Console | None = None) -> None:
@@ -30,20 +31,20 @@ def print_report(results: Results, limit: int = 40, console: Console | None = No
             table.add_row(*[str(v) for v in row])
         console.print(table)
     if len(issues):
-        by_rule = issues.groupby(["severity", "sheet", "rule"], sort=False).size()
         table = Table(title="Issues by rule", title_justify="left")
-        for col in ("severity", "sheet", "rule", "count"):
-            table.add_column(col)
-        for (sev, sheet, rule), n in by_rule.items():
-            table.add_row(sev, sheet, rule, str(n))
+        for col in ("rule", "severity", "description", "count"):
+            table.add_column(col, justify="right" if col == "count" else "left", overflow="fold")
+        for r in rule_summary(issues).itertuples(index=False):
+            table.add_row(r.rule, r.severity, r.description, str(r.count))
         console.print(table)
         shown = issues if limit == 0 else issues.head(limit)
         table = Table(title=f"Issues ({len(shown)} of {len(issues)})", title_justify="left")
-        for col in ("severity", "sheet", "row", "column", "message"):
+        for col in ("severity", "rule", "sheet", "row", "column", "message"):
             table.add_column(col, overflow="fold")
         for r in shown.itertuples(index=False):
             table.add_row(
                 r.severity,
+                r.rule,
                 r.sheet,
                 "" if r.row is None or str(r.row) == "<NA>" else str(r.row),
                 r.column,
