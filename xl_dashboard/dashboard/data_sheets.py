@@ -12,8 +12,8 @@ from xlsxwriter.worksheet import Worksheet
 
 from ..indicators.catalogue import CATALOGUE, SECTIONS, UNIT_LABELS
 from ..indicators.engine import RESULT_COLUMNS, Results
-from ..issues import ISSUE_COLUMNS
 from ..settings import SETTING_LABEL
+from ..validation.run import rule_summary
 
 DEFINITIONS = "Definitions"
 INDICATOR_DATA = "Indicator data"
@@ -142,12 +142,15 @@ def write_indicator_data(book: xlsxwriter.Workbook, ws: Worksheet, results: Resu
 def write_data_quality(
     book: xlsxwriter.Workbook, ws: Worksheet, rows: Worksheet, results: Results
 ) -> None:
-    frame = results.issues.frame()[ISSUE_COLUMNS]
+    """The pack's data quality: issues counted by rule, sheet and severity, described in plain
+    English. Figures only: the rows, cell text and names go to the OFFICIAL-SENSITIVE quality
+    report (`--quality-report`), never into the pack that senior managers share."""
+    frame = rule_summary(results.issues.frame(), by_sheet=True)
     write_table(
         book,
         ws,
         frame,
-        widths={"message": 90, "column": 36, "rule": 22, "sheet": 16},
+        widths={"description": 90, "rule": 24, "sheet": 16, "severity": 10, "count": 10},
         name="DataQuality",
     )
     write_table(book, rows, results.issues.accounting(), widths={"sheet": 18}, name="InputRows")

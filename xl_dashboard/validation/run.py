@@ -143,6 +143,12 @@ PIPELINE_RULES = {
     "duplicate-figure": "Two Monthly figures rows for the same indicator and month.",
     "figure-mismatch": "A monthly figure that does not match its numerator and denominator.",
     "figure-differs": "A monthly figure that differs from the value Annex A gives.",
+    "sources-differ": "A monthly figure more than the set % from the value Annex A gives: a "
+    "trend switching source there would step.",
+    "health-rule-without-dob": "A looked-after child with no valid date of birth: the health "
+    "assessment is judged by the 12-month rule.",
+    "history-row": "A line of the stored history that fails a check: not used.",
+    "stray-cells": "Cells far outside a list's table (a stray value or format): not read.",
 }
 
 
@@ -153,16 +159,19 @@ def describe(rule_id: str) -> str:
     return PIPELINE_RULES.get(rule_id, "")
 
 
-def rule_summary(issues: pd.DataFrame) -> pd.DataFrame:
-    """Issues counted by rule: rule, severity, description, count; errors first, then the
-    most frequent. No row data: fit to show to managers."""
-    columns = ["rule", "severity", "description", "count"]
+def rule_summary(issues: pd.DataFrame, by_sheet: bool = False) -> pd.DataFrame:
+    """Issues counted by rule (and sheet): rule, [sheet,] severity, description, count; errors
+    first, then the most frequent. No row data, no cell text: fit to show to managers."""
+    keys = ["rule", "sheet", "severity"] if by_sheet else ["rule", "severity"]
+    columns = [*keys, "description", "count"]
     if issues.empty:
         return pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
-    counts = issues.groupby(["rule", "severity"], sort=False).size().rename("count").reset_index()
+    counts = issues.groupby(keys, sort=False).size().rename("count").reset_index()
     counts["description"] = counts["rule"].map(describe)
     order = counts["severity"].map(SEVERITY_ORDER).fillna(9)
     counts = counts.assign(_o=order).sort_values(
-        ["_o", "count", "rule"], ascending=[True, False, True], kind="stable"
+        ["_o", "count", *keys[:-1]],
+        ascending=[True, False, *[True] * (len(keys) - 1)],
+        kind="stable",
     )
     return counts[columns].reset_index(drop=True)
