@@ -60,6 +60,7 @@ def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Synthetic:
 def no_mock_caller(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Each test sets its own caller; outputs go to its own temporary folder."""
     monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
+    monkeypatch.setenv("XL_DASHBOARD_HOME", str(tmp_path / "home"))
     udfs._BOOK_VALUES.clear()
     yield
     if hasattr(xw.Book, "_mock_caller"):

@@ -107,7 +107,9 @@ def test_refresh_writes_the_same_dashboard_as_the_command_line(
 
     built = macros.refresh()
 
-    assert built is not None and built.name == "inputs dashboard 2024-09.xlsx"
+    # No folder for the book on this computer: the user's own folder, under a unique name.
+    assert built is not None and built.name.startswith("inputs dashboard 2024-09 ")
+    assert built.parent.name == "dashboards"
     saved = write_workbook(filled, tmp_path / "inputs.xlsx")
     assert main(["build", str(saved), "-o", str(tmp_path / "cli.xlsx"), "-q"]) == 0
     assert built.read_bytes() == (tmp_path / "cli.xlsx").read_bytes()
@@ -201,8 +203,10 @@ def test_an_unexpected_failure_is_reported_without_a_traceback(
     (message,) = alerts(book)
     assert "did not expect (RuntimeError: disk on fire)" in message
     assert "Traceback" not in message and 'File "' not in message
-    log = tmp_path / macros.ERROR_LOG
+    (log,) = (tmp_path / "home" / "logs").glob(f"{macros.ERROR_LOG}-*.log")
     assert str(log) in message and "Traceback" in log.read_text()
+    assert log.read_text().splitlines()[-1] == "RuntimeError (message withheld: it may hold data)"
+    assert oct(log.parent.stat().st_mode & 0o777) == "0o700"
 
 
 @pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice (soffice) is not installed")

@@ -17,7 +17,6 @@ import os
 import re
 import subprocess
 import sys
-import tempfile
 import traceback
 from collections.abc import Callable
 from pathlib import Path
@@ -41,7 +40,7 @@ DATE_FORMAT = "dd/mm/yyyy"
 MAX_MESSAGE = 900  # characters: Excel's MsgBox shows at most 1,024
 ANNEX_A_FILES = "*.xlsx;*.xlsm;*.xlsb;*.xls;*.ods;*.csv"
 FILE_FILTER = f"Annex A workbook or CSV file ({ANNEX_A_FILES}),{ANNEX_A_FILES}"
-ERROR_LOG = "xl_dashboard-error.log"
+ERROR_LOG = "xl_dashboard-error"
 
 T = TypeVar("T")
 
@@ -201,12 +200,27 @@ def dashboard_path(book: xw.Book, results: Results) -> Path:
     """`<workbook> dashboard YYYY-MM.xlsx` in the workbook's folder; in a temporary folder when
     the workbook has none on this computer (never saved, in the cloud, on xlwings Server)."""
     full = Path(book.fullname)
+    name = f"{full.stem} dashboard {results.settings.reporting_month}"
     if full.is_absolute() and full.parent.is_dir():
-        folder = full.parent
-    else:
-        folder = Path(tempfile.gettempdir()) / TITLE
-        folder.mkdir(exist_ok=True)
-    return folder / f"{full.stem} dashboard {results.settings.reporting_month}.xlsx"
+        return full.parent / f"{name}.xlsx"
+    # Not in a shared temp folder under a fixed name: users of one server would collide.
+    return user_folder("dashboards") / f"{name} {_stamp()}.xlsx"
+
+
+def user_folder(*parts: str) -> Path:
+    """This user's own folder for xl_dashboard's files (private, mode 0700): under
+    %LOCALAPPDATA% on Windows, ~/.local/state elsewhere; XL_DASHBOARD_HOME overrides."""
+    home = os.environ.get("XL_DASHBOARD_HOME")
+    local = os.environ.get("LOCALAPPDATA")
+    root = Path(home) if home else (Path(local) if local else Path.home() / ".local" / "state")
+    folder = root.joinpath(*parts) if home else root.joinpath(TITLE, *parts)
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return folder
+
+
+def _stamp() -> str:
+    """A unique part of a file name: the time and this process."""
+    return f"{dt.datetime.now():%Y%m%d-%H%M%S}-{os.getpid()}"
 
 
 def _is_desktop(book: xw.Book) -> bool:
@@ -242,10 +256,17 @@ def _alert(book: xw.Book, text: str, critical: bool = False) -> None:
 
 
 def _log_traceback() -> Path:
-    """The traceback of the exception being handled, in a file a user can send."""
-    log = Path(tempfile.gettempdir()) / ERROR_LOG
+    """Where the failure happened, in a file of the user's own that they can send: the code's
+    frames and the exception's type, never its message (it may quote a cell, a child's id)."""
+    log = user_folder("logs") / f"{ERROR_LOG}-{_stamp()}.log"
+    exc = sys.exc_info()[1]
+    frames = traceback.format_tb(exc.__traceback__) if exc is not None else []
     with contextlib.suppress(OSError):
-        log.write_text(f"{dt.datetime.now():%Y-%m-%d %H:%M:%S}\n{traceback.format_exc()}")
+        log.write_text(
+            f"{dt.datetime.now():%Y-%m-%d %H:%M:%S}\nTraceback (most recent call last):\n"
+            + "".join(frames)
+            + f"{type(exc).__name__ if exc else 'Error'} (message withheld: it may hold data)\n"
+        )
     return log
 
 

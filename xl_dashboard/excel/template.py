@@ -38,6 +38,21 @@ FIXED_CREATED = dt.datetime(2000, 1, 1)
 CONF_SHEET = "xlwings.conf"
 CODES_SHEET = "Codes"
 UDF_MODULE = "xl_dashboard.excel.udfs"
+# The sheet's settings beat an `xlwings.conf` file beside the workbook, so every key such a file
+# could use to run other code is set here: a package or conf file planted beside a workbook on a
+# shared drive must never run when a button is clicked. No interpreter path is named: blank
+# Interpreter_Win/Mac fall back to "Interpreter", xlwings' own default (`python` on the PATH).
+XLWINGS_CONF: tuple[tuple[str, str], ...] = (
+    ("UDF Modules", UDF_MODULE),
+    ("ADD_WORKBOOK_TO_PYTHONPATH", "False"),
+    ("PYTHONPATH", ""),
+    ("Interpreter_Win", ""),
+    ("Interpreter_Mac", ""),
+    ("Interpreter", "python"),
+    ("Conda Path", ""),
+    ("Conda Env", ""),
+    ("Use UDF Server", "False"),
+)
 DATE_FORMAT = "dd/mm/yyyy"
 LAST_ROW = 1_048_575  # xlsxwriter's index of Excel's last row
 VBA_WRITE_FORM = b"\xcc\x61\xff\xff\x00\x03\x00"  # _VBA_PROJECT: version 0xFFFF, no p-code
@@ -152,8 +167,9 @@ def _write_workbook(path: Path) -> None:
         _input_table(add(name), name, ANNEX_A_HEADERS[name], fmt)
     _codes(add(CODES_SHEET), book, fmt)
     conf = add(CONF_SHEET)
-    conf.write_row(0, 0, ["UDF Modules", UDF_MODULE])
-    conf.set_column(0, 0, 18)
+    for row, (key, value) in enumerate(XLWINGS_CONF):
+        conf.write_row(row, 0, [key, value])
+    conf.set_column(0, 0, 30)
     conf.set_column(1, 1, 30)
     sheets[0].activate()
     book.close()
