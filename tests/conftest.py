@@ -9,10 +9,30 @@ from pathlib import Path
 import pandas as pd
 import pytest
 import xlsxwriter
+from hypothesis import HealthCheck, settings
 
 from xl_dashboard.indicators.engine import Results, compute
 from xl_dashboard.inputs import load_inputs
 from xl_dashboard.inputs.annex_a_spec import LISTS
+
+# Property tests: reproducible in CI ("ci": derandomized, no example database); a wider random
+# fuzz before a release: `pytest tests/test_robustness.py --hypothesis-profile=fuzz`.
+settings.register_profile(
+    "ci",
+    max_examples=30,
+    derandomize=True,
+    database=None,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+settings.register_profile(
+    "fuzz",
+    max_examples=1500,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+settings.load_profile("ci")
+
 
 HEADERS = {n: [c.header for c in cols] for n, cols in LISTS.items()}
 

@@ -93,7 +93,8 @@ def test_figures_fill_months_before_the_extract_and_annex_a_wins(tmp_path: Path)
     assert headline[("contacts", "2024-08")] == "annex_a"
     differ = issues_of(r, "sources-differ")  # over 5% apart: a warning (the chart would step)
     assert differ["message"].tolist() == [
-        "contacts 2024-08: Monthly figures say 5.0, Annex A gives 3.0 (67% apart); Annex A is shown."
+        "contacts 2024-08: Monthly figures say 5.0, Annex A gives 3.0 (67% apart); "
+        "Annex A is shown."
     ]
     assert differ["severity"].tolist() == ["warning"] and differ["row"].tolist() == [3]
     assert issues_of(r, "figure-mismatch")["row"].tolist() == [5]

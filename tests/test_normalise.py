@@ -62,7 +62,8 @@ def test_dates(cell: object, day: str) -> None:
 @pytest.mark.parametrize(
     "cell",
     ["31/02/2024", "unknown", "2024/13/01", True, -5.0, "2024-02-30", "03.07.2024", "2024-07-03x"]
-    + ["\u00b3", "4409\u00b3", "2024-07-0\u00b3"],  # superscript digits are not digits
+    + ["\u00b3", "4409\u00b3", "2024-07-0\u00b3"]  # superscript digits are not digits
+    + ["0001-01-01", "9999-12-31", dt.datetime(1, 1, 1), dt.date(9999, 1, 1)],  # out of range
 )
 def test_invalid_dates(cell: object) -> None:
     assert parse_date(cell) is INVALID

@@ -84,11 +84,19 @@ def parse_yesno(value: Any) -> object:
     return INVALID
 
 
+# Dates a pandas timestamp can hold (and far wider than any case record): others are invalid.
+_FIRST_DAY, _LAST_DAY = dt.date(1800, 1, 1), dt.date(2200, 12, 31)
+
+
 def _valid_date(y: int, m: int, d: int) -> object:
     try:
-        return pd.Timestamp(dt.date(y, m, d))
+        return _day(dt.date(y, m, d))
     except ValueError:
         return INVALID
+
+
+def _day(day: dt.date) -> object:
+    return pd.Timestamp(day) if _FIRST_DAY <= day <= _LAST_DAY else INVALID
 
 
 def _from_serial(n: float) -> object:
@@ -101,9 +109,9 @@ def parse_date(value: Any) -> object:
     """Real dates, Excel serial numbers, and `dd/mm/yyyy` or ISO `yyyy-mm-dd` text, either with
     an optional time part (dropped), from any source; anything else INVALID (contract)."""
     if isinstance(value, dt.datetime):
-        return pd.Timestamp(value.date())
+        return _day(value.date())
     if isinstance(value, dt.date):
-        return pd.Timestamp(value)
+        return _day(value)
     if isinstance(value, bool):
         return INVALID
     if isinstance(value, int | float):
