@@ -39,6 +39,11 @@ class Settings:
     timescales: Timescales = field(default_factory=Timescales)
     dashboard_months: int = 6
     sources_differ_pct: float = 5.0  # Monthly figures vs Annex A: a warning beyond this
+    protective_marking: str = "OFFICIAL"  # printed in every page's header and footer
+    # Publication mode (`--publish`): counts 1 to `largest_small` and figures resting on them
+    # are shown as `c` (disclosure.py). Not on the Settings sheet: a choice made per build.
+    publish: bool = False
+    largest_small: int = 5
     # The day of the build: event dates after it are errors and never decide the extract's
     # last date. Not on the Settings sheet; tests pin it.
     build_date: dt.date = field(default_factory=dt.date.today)
@@ -87,6 +92,11 @@ SETTINGS_SHEET: tuple[tuple[str, str, str], ...] = (
     ("health_under_5", "Health assessment months under 5", "Default 6."),
     ("health_5_and_over", "Health assessment months 5 and over", "Default 12."),
     ("dashboard_months", "Dashboard months", "Months in the trend tables and charts. Default 6."),
+    (
+        "protective_marking",
+        "Protective marking",
+        "Printed on every page, e.g. OFFICIAL or OFFICIAL-SENSITIVE. Default OFFICIAL.",
+    ),
     (
         "sources_differ_pct",
         "Sources differ warning %",
