@@ -24,6 +24,8 @@ from xl_dashboard.synth import (
     worker_names,
 )
 from xl_dashboard.synth.annex_a import authority_of
+from xl_dashboard.synth.authority import Authority
+from xl_dashboard.synth.county_report import county_report
 
 LISTS = [f"List {i}" for i in range(1, 12)]
 NBSP = "\xa0"
@@ -63,8 +65,12 @@ def column(rows: list[list[object]], header: str) -> list[object]:
     return [r[j] for r in rows[1:] if any(c != "" for c in r)]
 
 
+ISO_TEXT = re.compile(r"(\d{4})-(\d\d)-(\d\d)(?:[ T]\d\d:\d\d(?::\d\d)?)?")
+
+
 def as_date(value: object) -> dt.date | None:
-    """A cell as a date: real date, Excel serial number or dd/mm/yyyy text; else None."""
+    """A cell as a date: real date, Excel serial number, dd/mm/yyyy text or ISO yyyy-mm-dd
+    text (perhaps with a time); else None."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -73,6 +79,9 @@ def as_date(value: object) -> dt.date | None:
         return dt.date(1899, 12, 30) + dt.timedelta(days=int(value))
     if isinstance(value, str):
         try:
+            iso = ISO_TEXT.fullmatch(value.strip())
+            if iso:
+                return dt.date(*map(int, iso.groups()))
             return dt.datetime.strptime(value.strip(), "%d/%m/%Y").date()
         except ValueError:
             return None
@@ -243,9 +252,14 @@ def test_records_hang_together(small_clean: Path) -> None:
     assert max(Counter(column(l8, "Child Unique ID")).values()) == 2
 
 
-def test_county_contacts_per_month(tmp_path: Path) -> None:
-    path = tmp_path / "county.xlsx"
-    counts = synthesise_annex_a(path, scale="county", seed=2)
+@pytest.fixture(scope="module")
+def county(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, int]]:
+    path = tmp_path_factory.mktemp("synth") / "county.xlsx"
+    return path, synthesise_annex_a(path, scale="county", seed=2)
+
+
+def test_county_contacts_per_month(county: tuple[Path, dict[str, int]]) -> None:
+    path, counts = county
     assert 900 <= counts["List 8"] <= 1400  # children in care at the end or during the window
     rows = CalamineWorkbook.from_path(str(path)).get_sheet_by_name("List 1").to_python()
     months = Counter(
@@ -257,6 +271,128 @@ def test_county_contacts_per_month(tmp_path: Path) -> None:
     sources = Counter(str(s).strip() for s in column(rows, "Contact Source"))
     police = sum(n for s, n in sources.items() if s in {"q) 6: Police", "6"})
     assert 0.25 <= police / sum(sources.values()) <= 0.35
+
+
+def _referral_dates(path: Path) -> tuple[Authority, dict[str, list[dt.date]]]:
+    """The county a workbook was cut from, and every referral date of each child in its records
+    (the year before the event stream included), by Child Unique ID."""
+    la = authority_of(path)
+    assert la is not None
+    every: dict[str, list[dt.date]] = {}
+    for part in (la.referral_history, la.referrals):
+        for child, day in zip(part["child"].tolist(), part["date"].tolist(), strict=True):
+            every.setdefault(str(la.kids.ids[child]), []).append(day)
+    return la, every
+
+
+def _in_year_before(dates: list[dt.date], day: dt.date) -> int:
+    """How many of `dates` fall in [day - 12 months, day)."""
+    start = (pd.Timestamp(day) - pd.DateOffset(months=12)).date()
+    return sum(start <= d < day for d in dates)
+
+
+def test_referral_count_is_per_child(small_clean: Path) -> None:
+    """Number of Referrals in Last 12 Months as Ofsted defines it: for each child, the referrals
+    in the 12 months before the child's latest listed referral L (those before the extract
+    window included), the same on each of the child's rows."""
+    l3 = sheets(small_clean)["List 3"]
+    rows: dict[str, list[tuple[dt.date, object]]] = {}
+    for child, day, n in zip(
+        column(l3, "Child Unique ID"),
+        column(l3, "Date of referral"),
+        column(l3, "Number of Referrals in Last 12 Months"),
+        strict=True,
+    ):
+        rows.setdefault(str(child), []).append((day, n))
+    _, every = _referral_dates(small_clean)
+    several = [c for c, r in rows.items() if len(r) > 1]
+    assert len(several) >= 20
+    differ = [c for c in several if len({n for _, n in rows[c] if n != ""}) > 1]
+    assert len(differ) <= 2, differ  # the couple of children counted per row, as some systems do
+    agree = before_list = 0
+    for child, listed in rows.items():
+        latest = max(day for day, _ in listed)
+        given = {n for day, n in listed if day == latest and n != ""}
+        truth = _in_year_before(every[child], latest)
+        agree += given == {truth} or not given
+        before_list += truth > _in_year_before([day for day, _ in listed], latest)
+    assert agree >= 0.97 * len(rows)  # a few are one out, as in real extracts
+    assert before_list >= 0.05 * len(rows)  # referrals from before the window count
+
+
+def test_county_counts_re_referrals_by_the_contract(small_clean: Path) -> None:
+    """The county's own re-referral figures: a referral is a re-referral when the child had
+    another referral in the 12 months before it; about 22% of referrals, as in England."""
+    la, every = _referral_dates(small_clean)
+    report = county_report(la, {})
+    expected: Counter[tuple[str, bool]] = Counter()
+    r = la.referrals
+    for child, day in zip(r["child"].tolist(), r["date"].tolist(), strict=True):
+        month = f"{day.year}-{day.month:02d}"
+        if month in report.re_referrals:
+            expected[month, _in_year_before(every[str(la.kids.ids[child])], day) > 0] += 1
+    assert set(report.re_referrals) >= set(report.window)
+    for month, (again, referrals) in report.re_referrals.items():
+        assert (again, referrals) == (
+            expected[month, True],
+            expected[month, True] + expected[month, False],
+        )
+    total = np.array(list(report.re_referrals.values())).sum(axis=0)
+    assert 0.18 <= total[0] / total[1] <= 0.26
+
+
+def test_some_dates_are_iso_text(small: tuple[Path, dict[str, int]]) -> None:
+    """As SQL reports write them: yyyy-mm-dd text, with or without a time part."""
+    book = sheets(small[0])
+    for name, header in (("List 1", "Date of Contact"), ("List 8", "Date of Birth")):
+        cells = column(book[name], header)
+        iso = [c for c in cells if isinstance(c, str) and ISO_TEXT.fullmatch(c)]
+        assert 0.005 * len(cells) <= len(iso) <= 0.05 * len(cells), (name, len(iso))
+        assert all(as_date(c) is not None for c in iso)
+    every = [
+        c
+        for rows in book.values()
+        for r in rows[1:]
+        for c in r
+        if isinstance(c, str) and ISO_TEXT.fullmatch(c)
+    ]
+    assert any(len(c) == 10 for c in every) and any(len(c) > 10 for c in every)
+    assert any("T" in c for c in every) and any(" " in c for c in every)
+
+
+def test_under_fives_in_care(county: tuple[Path, dict[str, int]]) -> None:
+    """About a fifth of the children in care are under 5, with their Date of Birth; their last
+    health assessment is mostly within 6 months, some 6-12 months old (due every 6 months)."""
+    l8 = sheets(county[0])["List 8"]
+    end = dt.date(2024, 9, 30)
+    under_5, in_care, no_dob, ages = 0, 0, 0, []
+    for dob, start, ceased, health in zip(
+        *(
+            map(as_date, column(l8, h))
+            for h in (
+                "Date of Birth",
+                "Date Started to be Looked After",
+                "Date Ceased to be Looked After",
+                "Date of Last Health Assessment",
+            )
+        ),
+        strict=True,
+    ):
+        if start is None or start > end or (ceased is not None and ceased <= end):
+            continue
+        in_care += 1
+        no_dob += dob is None
+        if dob is None or pd.Timestamp(dob) + pd.DateOffset(years=5) <= pd.Timestamp(end):
+            continue
+        under_5 += 1
+        if start <= dt.date(2023, 9, 30) and health is not None:
+            ages.append((end - health).days)
+    assert 0.15 <= under_5 / in_care <= 0.3
+    assert no_dob <= 0.02 * in_care  # a stray placeholder or two
+    assert len(ages) >= 30
+    within_6 = sum(a <= 182 for a in ages)
+    assert within_6 >= 0.7 * len(ages)
+    assert sum(182 < a <= 365 for a in ages) >= 0.05 * len(ages)
 
 
 @pytest.mark.slow
@@ -388,7 +524,16 @@ def test_demo_shows_no_step_where_figures_give_way_to_annex_a(demo: Path) -> Non
             usual = np.abs(np.log(counts[1:] / counts[:-1])).max()
             assert abs(np.log(step)) <= usual, (indicator, breakdown, step, usual)
         switched.append(indicator)
-    assert {"cin_open", "cp_open", "lac_open", "cin_allocated_qualified"} <= set(switched)
+    assert {"cin_open", "cp_open", "lac_open", "cin_allocated_qualified", "re_referrals"} <= set(
+        switched
+    )
+    # The re-referral rate too runs on: the county's own figures count re-referrals as the
+    # contract does, from the same referrals Annex A lists.
+    rates = data[data["indicator_id"] == "re_referrals"].set_index("period")
+    first = rates[rates["source"] == "annex_a"].index.min()
+    last = rates[(rates["source"] == "figures") & (rates.index < first)].index.max()
+    step = float(rates.loc[first, "value"]) - float(rates.loc[last, "value"])
+    assert abs(step) <= 4, (last, first, step)
 
 
 def test_demo_figures_agree_with_annex_a_where_both_give_a_month(demo: Path) -> None:

@@ -58,12 +58,19 @@ def synthesise_annex_a(
     With `messy=True` (each at a low rate per column, with a floor of a few per list so even
     scale "small" has them): bare codes (`6`, `Female`, `Y`, `yes`) beside prefixed ones
     (`q) 6: Police`) ~2%; non-breaking spaces around values ~0.5%; `#N/A`/`N/A`/`-` ~0.4%;
-    dates as bare serial numbers ~2% and as `dd/mm/yyyy` text ~2%; impossible dates
-    (`31/02/2024`, `unknown`) ~0.2% in the main date columns; unknown source codes ~0.4%;
-    formulas with cached values (`="6"`, `=DATE(...)`, `=NA()`) ~0.1%; text in count columns;
-    exact duplicate rows ~0.6%; fully blank rows ~0.15%; header drift in Lists 1, 3, 4, 6, 7.
-    Data errors that are part of the records themselves (ICPC before its strategy discussion,
-    CP visit after the end month, blank counts) are present with `messy=False` too.
+    dates as bare serial numbers ~2%, as `dd/mm/yyyy` text ~2% and as ISO `yyyy-mm-dd` text
+    ~2% (as SQL reports write them; some followed by ` 00:00:00`, `T00:00:00`, ` hh:mm` or
+    `Thh:mm:ss`); impossible dates (`31/02/2024`, `unknown`) ~0.2% in the main date columns;
+    unknown source codes ~0.4%; formulas with cached values (`="6"`, `=DATE(...)`, `=NA()`)
+    ~0.1%; text in count columns; exact duplicate rows ~0.6%; fully blank rows ~0.15%; header
+    drift in Lists 1, 3, 4, 6, 7.
+    Data errors that are part of the records themselves are present with `messy=False` too,
+    each in a handful of rows: ICPCs before their strategy discussion (rule 8615), CP visits
+    after the end month, a health assessment dated before the care began (AA06), Number of
+    Referrals in Last 12 Months blank (~2% of rows), one out for ~1% of children, or counted
+    per row for a couple of children (AA08), as some systems do. Unborn babies (a Date of
+    Birth after the contact, within 9 months) are about 1-2% of the contacts about children
+    under 1 (AA03 warnings, not errors).
     """
     if scale not in SCALES:
         raise ValueError(f"scale must be one of {', '.join(SCALES)}, not {scale!r}")

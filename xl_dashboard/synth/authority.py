@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from .codes import ETHNIC_P, GENDER_P, NO, YES
-from .dates import DAY, NAT, Calendar, Window, age, date_parts, days, uniform_dates
+from .dates import DAY, NAT, Calendar, Window, add_months, age, date_parts, days, uniform_dates
 from .draws import choice, seeded
 from .scales import Scale
 
@@ -71,7 +71,9 @@ class Authority:
 
     contacts: Records  # List 1
     eh: Records  # List 2
+    contact_rate: np.ndarray  # contacts a day of each child the contacts registered
     referrals: Records  # List 3
+    referral_history: Records  # the referred children's referrals from h0 to s0
     assess: Records  # List 4
     s47: Records  # List 5
     cin: Records  # List 6
@@ -91,6 +93,8 @@ class Authority:
         self.seed = seed
         self.w0, self.w1 = win.w0, win.w1
         self.s0 = self.w0 - 150 * DAY  # the event stream starts before the window
+        # Referrals from h0 to s0 are kept as dates only, for the 12-month look-back.
+        self.h0 = add_months(np.array([self.s0]), -13)[0]
         y1 = date_parts(self.w1)[0]
         self.cal = Calendar(y1 - 8, y1 + 1)
         self.kids = Children(seeded(seed, 2), self.w1)

@@ -36,7 +36,7 @@ def cin(la: Authority) -> None:
     k = la.sc.cin_legacy
     dob = la.kids.dobs(CONTACT_AGES, k)
     start = mindate(la.s0 - days(rng.exponential(500, k)), la.s0 - DAY)
-    start = maxdate(start, dob)
+    dob = np.where(dob > start, start - days(rng.integers(0, 365, k)), dob)  # born by then
     disabled = rng.random(k) < 0.2
     old = la.kids.add(dob, disabled=np.where(disabled, 1.0, 0.04))
     end = w0 + days(rng.exponential(420, k))
@@ -52,7 +52,8 @@ def cin(la: Authority) -> None:
         older = ~np.isin(child, a["child"])
         child, s, e = child[older], s[older], e[older]
         m = len(child)
-        s2 = s - days(rng.integers(0, gap, m))
+        # Opened up to `gap` days before, but not before the child was born.
+        s2 = mindate(maxdate(s - days(rng.integers(0, gap, m)), la.kids.dob_of(child)), s)
         e2 = np.where(np.isnat(e), NAT, e + days(rng.integers(0, 120, m)))
         parts.append(
             (

@@ -14,6 +14,7 @@ from ..settings import Timescales
 from .authority import Authority
 from .codes import SHORT_BREAKS
 from .dates import DAY, add_months
+from .referral_history import Timeline
 from .sheets import sheets
 
 Pair = tuple[float, float]  # numerator, denominator
@@ -110,12 +111,18 @@ def _latest(
 
 
 def _re_referrals(la: Authority) -> dict[str, Pair]:
-    """Re-referrals (a previous referral in the 12 months before) and referrals per month, for
-    the months the county's referral stream covers whole (it begins before the extract)."""
-    r = la.referrals
+    """Re-referrals and referrals per month, for the months the county's referral stream covers
+    whole (it begins before the extract): a referral is a re-referral when the child had another
+    referral in the 12 months before it (indicators.md), counted from all the county's records,
+    the referrals from before the stream included."""
+    r, h = la.referrals, la.referral_history
+    timeline = Timeline(
+        np.concatenate([h["child"], r["child"]]), np.concatenate([h["date"], r["date"]])
+    )
     month = r["date"].astype("M8[M]")
     whole = month >= (la.s0 - DAY).astype("M8[M]") + 1
-    frame = pd.DataFrame({"month": month[whole], "re": r["previous"][whole] >= 1})
+    re = timeline.re_referral(r["child"][whole], r["date"][whole])
+    frame = pd.DataFrame({"month": month[whole], "re": re})
     by_month = frame.groupby("month")["re"].agg(["sum", "size"])
     return {
         str(np.datetime64(m, "M")): (float(n), float(d))

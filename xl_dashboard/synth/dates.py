@@ -130,6 +130,13 @@ def text_date(day_number: int) -> str:
     return f"{day:02d}/{month:02d}/{year}"
 
 
+def iso_date(day_number: int, time: str = "") -> str:
+    """An Excel serial day number written yyyy-mm-dd, as SQL reports write dates, followed by
+    `time` (such as ` 00:00:00` or `T09:30:00`)."""
+    year, month, day = date_parts(EPOCH + day_number * DAY)
+    return f"{year}-{month:02d}-{day:02d}{time}"
+
+
 def created(win: Window) -> dt.datetime:
     """A fixed document date: the morning after the window ends."""
     return dt.datetime(*date_parts(win.w1 + DAY), 8, 0, 0)

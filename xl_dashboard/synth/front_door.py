@@ -22,9 +22,17 @@ from .codes import (
 )
 from .dates import DAY, NAT, days, uniform_dates, ymd
 from .draws import choice, pick, yes_no
+from .referral_history import Timeline, before_stream
 
 if TYPE_CHECKING:
     from .authority import Authority
+
+# Children in contact with the front door: contacts a year per child on average, and the gamma
+# shape of how unevenly the contacts fall on families (with about 29% of contacts converting,
+# about 22% of referrals are re-referrals, as in England).
+CONTACTS_PER_CHILD_YEAR = 0.55
+FAMILY_SHAPE = 1.5
+UNBORN_SHARE = 0.1  # of children born after their first contact: unborn babies then
 
 
 def contacts(la: Authority) -> None:
@@ -54,13 +62,36 @@ def contacts(la: Authority) -> None:
     source = np.concatenate(sources)
     date = np.concatenate(dates)
     n = len(date)
-    pool = la.kids.add(la.kids.dobs(CONTACT_AGES, 2 * n + 1, unborn=0.015))
-    child = pool[rng.integers(0, len(pool), n)]
+    # Families differ in how often they are referred: each child's share of the contacts is a
+    # gamma draw, so some children come back again and again (re-referrals, indicators.md).
+    stream_years = ((la.w1 - la.s0).astype("int64") + 1) / 365.25
+    size = int(n / stream_years / CONTACTS_PER_CHILD_YEAR) + 1
+    weight = rng.gamma(FAMILY_SHAPE, 1 / FAMILY_SHAPE, size)
+    slot = rng.choice(size, n, p=weight / weight.sum())
     # One contact per child, day and source (repeats would be exact duplicate rows).
-    key = np.stack([child, date.astype("int64"), source])
+    key = np.stack([slot, date.astype("int64"), source])
     _, first = np.unique(key, axis=1, return_index=True)
-    first = first[np.lexsort((child[first], date[first]))]
-    la.contacts = {"child": child[first], "date": date[first], "source": source[first]}
+    first = first[np.lexsort((slot[first], date[first]))]
+    used, slot = np.unique(slot[first], return_inverse=True)
+    dob = born_by(rng, la.kids.dobs(CONTACT_AGES, len(used), unborn=0.015), slot, date[first])
+    ids = la.kids.add(dob)
+    la.contacts = {"child": ids[slot], "date": date[first], "source": source[first]}
+    la.contact_rate = np.zeros(la.kids.n)  # contacts a day, by child
+    la.contact_rate[ids] = weight[used] * len(first) / weight.sum() / (stream_years * 365.25)
+
+
+def born_by(
+    rng: np.random.Generator, dob: np.ndarray, slot: np.ndarray, date: np.ndarray
+) -> np.ndarray:
+    """Dates of birth on or before each child's first contact (`slot` = the child of each
+    contact dated `date`), but for a few unborn babies, born within 9 months of it."""
+    first = pd.Series(date).groupby(slot).min().to_numpy(dtype="M8[D]")
+    late = np.flatnonzero(dob > first)
+    unborn = (dob[late] - first[late] <= 270 * DAY) & (rng.random(len(late)) < UNBORN_SHARE)
+    move = late[~unborn]
+    dob = dob.copy()
+    dob[move] = first[move] - days(rng.integers(0, 365, len(move)))
+    return dob
 
 
 def referrals(la: Authority) -> None:
@@ -81,25 +112,38 @@ def referrals(la: Authority) -> None:
     source = np.where(rng.random(m) < 0.02, choice(rng, SOURCE_MIX, m), source)
     r = rng.random(m)
     nfa = np.where(r < 0.07, YES, np.where(r < 0.995, NO, UNKNOWN))
-    # Previous referrals in 12 months: earlier ones in the stream, topped up with referrals
-    # from before it so that about 22% of each month's referrals are re-referrals.
-    earlier = pd.Series(child).groupby(child).cumcount().to_numpy()
-    month = date.astype("M8[M]")
-    months, which = np.unique(month, return_inverse=True)
-    share = pd.Series(earlier > 0).groupby(which).transform("mean").to_numpy()
-    target = (0.22 + rng.normal(0, 0.015, len(months)))[which]
-    top_up = (earlier == 0) & (rng.random(m) < np.clip((target - share) / (1 - share), 0, 1))
-    previous = (earlier + top_up * (choice(rng, np.array([0.7, 0.2, 0.1]), m) + 1)).astype(float)
-    nudge = rng.random(m)
-    previous = np.where(nudge < 0.03, np.maximum(previous + rng.choice([-1, 1], m), 0), previous)
-    previous = np.where((nudge > 0.03) & (nudge < 0.05), np.nan, previous)
+    # The children's referrals in the year before the stream, at each child's rate in it.
+    referred = np.unique(child)
+    per_day = la.contact_rate[referred] * m / len(c["date"])
+    la.referral_history = before_stream(rng, referred, per_day, la.h0, la.s0)
     la.referrals = {
         "child": child,
         "date": date,
         "source": source,
         "nfa": nfa,
-        "previous": previous,
+        "last_12m": _last_12_months(la, rng, child, date),
     }
+
+
+def _last_12_months(
+    la: Authority, rng: np.random.Generator, child: np.ndarray, date: np.ndarray
+) -> np.ndarray:
+    """Number of Referrals in Last 12 Months on each referral in the window, as Ofsted defines
+    it (per child: annex_a.md 1.4), blank (NaN) before the window. As in real extracts a few
+    children's counts are one out, a few rows are blank, and a couple of children's rows are
+    counted per row (the referrals in the 12 months before that row), as some systems do."""
+    h = la.referral_history
+    timeline = Timeline(np.concatenate([h["child"], child]), np.concatenate([h["date"], date]))
+    listed = (date >= la.w0) & (date <= la.w1)
+    count = timeline.per_child(child, date, listed)
+    children, rows = np.unique(child[listed], return_counts=True)
+    several = children[rows > 1]
+    per_row = np.isin(child, several[pick(rng, len(several), 0.005, 2)]) & listed
+    count[per_row] = timeline.year_before(child[per_row], date[per_row])
+    odd = np.isin(child, children[pick(rng, len(children), 0.01, 2)]) & listed
+    count[odd] = np.maximum(count[odd] + np.where(child[odd] % 2, 1, -1), 0)
+    count[np.flatnonzero(listed)[pick(rng, int(listed.sum()), 0.02, 2)]] = np.nan
+    return count
 
 
 def assessments(la: Authority) -> None:
@@ -191,9 +235,11 @@ def early_help(la: Authority) -> None:
     done = rng.random(n) < 0.75
     completed = np.where(done, start + days(rng.integers(10, 50, n)), NAT)
     completed = np.where(completed > la.w1, NAT, completed)
-    from_contacts = rng.random(n) < 0.25
-    known = la.contacts["child"][rng.integers(0, len(la.contacts["child"]), n)]
-    fresh = la.kids.add(la.kids.dobs(CONTACT_AGES, n))
-    child = np.where(from_contacts, known, fresh)
+    # A quarter are children known from contacts (born by then), the rest new to the lists.
+    child = la.contacts["child"][rng.integers(0, len(la.contacts["child"]), n)]
+    fresh = (rng.random(n) >= 0.25) | (la.kids.dob_of(child) > start)
+    dob = la.kids.dobs(CONTACT_AGES, n)
+    dob = np.where(dob > start, start - days(rng.integers(0, 365, n)), dob)[fresh]
+    child[fresh] = la.kids.add(dob)
     order = np.array(EH_ORGS, dtype=object)[choice(rng, EH_ORG_P, n)]
     la.eh = {"child": child, "start": start, "completed": completed, "org": order}

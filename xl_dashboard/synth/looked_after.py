@@ -23,7 +23,7 @@ from .codes import (
     YES,
 )
 from .dates import DAY, NAT, add_months, days, maxdate, mindate, uniform_dates
-from .draws import choice, yes_no
+from .draws import choice, pick, yes_no
 
 if TYPE_CHECKING:
     from .authority import Authority
@@ -74,14 +74,23 @@ def looked_after(la: Authority) -> None:
     cin_ok = cin_ok[~np.isin(a["child"][cin_ok], np.concatenate([old_child, cp["child"]]))]
     cin_ok = first_per_child(a["child"], cin_ok)
     from_cin = rng.choice(cin_ok, min(len(cin_ok), int(n_new * 0.4)), replace=False)
-    lo_cp = maxdate(cp["start"][from_cp] + 10 * DAY, np.repeat(w0, len(from_cp)))
+    # Into care after the plan or referral, and not before birth (some plans are pre-birth).
+    lo_cp = maxdate(
+        cp["start"][from_cp] + 10 * DAY,
+        np.repeat(w0, len(from_cp)),
+        la.kids.dob_of(cp["child"][from_cp]),
+    )
     hi_cp = mindate(
         np.where(np.isnat(cp["end"][from_cp]), w1, cp["end"][from_cp]),
         np.repeat(w1, len(from_cp)),
     )
     start_cp = uniform_dates(rng, lo_cp, hi_cp)
     cp["end"][from_cp] = start_cp  # the plan ends when the child comes into care
-    lo_cin = maxdate(a["referral"][from_cin] + 5 * DAY, np.repeat(w0, len(from_cin)))
+    lo_cin = maxdate(
+        a["referral"][from_cin] + 5 * DAY,
+        np.repeat(w0, len(from_cin)),
+        la.kids.dob_of(a["child"][from_cin]),
+    )
     start_cin = uniform_dates(rng, lo_cin, np.repeat(w1, len(from_cin)))
     n_fresh = max(n_new - len(from_cp) - len(from_cin), 2)
     start_fresh = la.dates_in_window(rng, n_fresh)
@@ -167,11 +176,21 @@ def _care_details(la: Authority) -> None:
     review = np.where(settled, review, NAT)
     sw_visit = maxdate(ref - days(rng.integers(0, 50, n)), start)
     iro = np.where(settled, maxdate(ref - days(rng.integers(0, 180, n)), start), NAT)
-    health = _last_check(rng, ref, 0.88, 0.95, 640)
-    health = np.where(stay < 365, maxdate(health, start + 14 * DAY), health)
-    health = np.where((stay < 365) & (health > ref), NAT, health)
-    dental = _last_check(rng, ref, 0.8, 0.91, 700)
-    dental = np.where((age < 1) | ((stay < 365) & (dental < start)), NAT, dental)
+    # Health assessments are due every 6 months under 5, every 12 months from 5.
+    health = np.where(
+        age < 5,
+        _last_check(rng, ref, ((0.8, 0, 183), (0.12, 183, 365), (0.04, 370, 640))),
+        _last_check(rng, ref, ((0.88, 0, 365), (0.07, 370, 640))),
+    )
+    # A check drawn before the child came into care: the initial one, 1-4 weeks after it.
+    health = np.where(health < start, start + days(rng.integers(7, 29, n)), health)
+    health = np.where(health > ref, NAT, health)
+    # Data error seen in real extracts: a health assessment dated before the care began.
+    typo = np.flatnonzero(~np.isnat(health))
+    typo = typo[pick(rng, len(typo), 0.002, 2)]
+    health[typo] = start[typo] - days(rng.integers(1, 60, len(typo)))
+    dental = _last_check(rng, ref, ((0.8, 0, 365), (0.11, 370, 700)))
+    dental = np.where((age < 1) | (dental < start), NAT, dental)
     placements = choice(rng, np.array([0.68, 0.2, 0.08, 0.03, 0.01]), n) + 1
     placements = np.where(stay < 60, 1, placements)
     placed = np.where(
@@ -249,14 +268,15 @@ def _care_details(la: Authority) -> None:
 
 
 def _last_check(
-    rng: np.random.Generator, ref: np.ndarray, in_year: float, lapsed: float, oldest: int
+    rng: np.random.Generator, ref: np.ndarray, bands: tuple[tuple[float, int, int], ...]
 ) -> np.ndarray:
-    """Date of the latest health or dental check before `ref`: within the year for a share
-    `in_year`, 370 to `oldest` days before for a further `lapsed - in_year`, else none."""
+    """Date of the latest health or dental check before `ref`: for each band (share, lo, hi)
+    that share of the children had it `lo` to `hi - 1` days before; the rest, none."""
     n = len(ref)
     r = rng.random(n)
-    return np.where(
-        r < in_year,
-        ref - days(rng.integers(0, 365, n)),
-        np.where(r < lapsed, ref - days(rng.integers(370, oldest, n)), NAT),
-    )
+    out = np.full(n, NAT)
+    edge = 0.0
+    for share, lo, hi in bands:
+        out = np.where((r >= edge) & (r < edge + share), ref - days(rng.integers(lo, hi, n)), out)
+        edge += share
+    return out

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from .dates import DAY, EPOCH, date_parts, text_date
+from .dates import DAY, EPOCH, date_parts, iso_date, text_date
 from .draws import pick
 
 if TYPE_CHECKING:
@@ -92,6 +92,8 @@ def mess(rng: np.random.Generator, col: Col, cells: np.ndarray) -> None:
             cells[i] = Serial(cells[i])
         for i in take(0.02, 3):
             cells[i] = text_date(cells[i])
+        for i in take(0.02, 3):  # written by a SQL report: ISO text, some with a time
+            cells[i] = iso_date(cells[i], _time_of_day(rng))
     elif col.kind == "int":
         if col.formula:
             for i in take(0.001, 1):
@@ -105,6 +107,13 @@ def mess(rng: np.random.Generator, col: Col, cells: np.ndarray) -> None:
             cells[i] = cells[i] + NBSP
     if not col.key and col.kind != "id":
         sprinkle(0.004, 1, PLACEHOLDERS)
+
+
+def _time_of_day(rng: np.random.Generator) -> str:
+    """The time part SQL reports add to ISO dates: none, midnight, or a time of day."""
+    h, m, s = (int(x) for x in rng.integers((8, 0, 0), (18, 60, 60)))
+    times = ("", " 00:00:00", "T00:00:00", f" {h:02d}:{m:02d}", f"T{h:02d}:{m:02d}:{s:02d}")
+    return times[int(rng.integers(len(times)))]
 
 
 def row_order(rng: np.random.Generator, n: int, messy: bool) -> np.ndarray:

@@ -143,7 +143,7 @@ def _list_3(a: Authority, rng: np.random.Generator) -> list[Col]:
             Col("Date of referral", "date", r["date"], key=True, bad_dates=True, formula=True),
             Col("Referral Source", "code", r["source"], SOURCES, unknown=UNKNOWN_SOURCES),
             Col("Referral NFA?", "code", r["nfa"], YESNO),
-            Col("Number of Referrals in Last 12 Months", "int", r["previous"]),
+            Col("Number of Referrals in Last 12 Months", "int", r["last_12m"]),
         ]
         + _allocation(a, r["child"], unallocated)
     )
