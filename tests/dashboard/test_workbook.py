@@ -260,7 +260,8 @@ def test_pages_are_print_ready(county: Built, sheet: str) -> None:
     assert setup["showGridLines"] == "0"
     assert setup["pane"] == "frozen"
     assert "Synthshire" in setup["header"] and "September 2024" in setup["header"]
-    assert theme.PROTECTIVE_MARKING in setup["header"] + setup["footer"]
+    marking = f'&C&"Calibri,Bold"&9{county.results.settings.protective_marking}&R'
+    assert marking in setup["header"] and marking in setup["footer"]
     assert "&P" in setup["footer"]
 
 

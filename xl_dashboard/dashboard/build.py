@@ -41,6 +41,9 @@ DATA_SHEETS = (DEFINITIONS, INDICATOR_DATA, DATA_QUALITY, INPUT_ROWS, SETTINGS_U
 
 def write_dashboard(results: Results, path: str | os.PathLike[str]) -> Path:
     """Write the dashboard workbook to `path` (replaced only once it is complete)."""
+    if results.settings.publish and "suppressed" not in results.data:
+        # A pack saying "Published: small numbers suppressed" must never show them.
+        raise ValueError("a published pack needs results passed through disclosure.suppress")
     target = Path(path)
     dashboard = build_dashboard(results)
     with replacing(target) as tmp:
@@ -69,13 +72,13 @@ def render(
     chart_data = ChartData(sheets[CHART_DATA], styles)
     summary = sheets[dashboard.summary.sheet]
     last_row = write_summary(book, summary, styles, dashboard.summary, chart_data)
-    print_ready(summary, dashboard.la_name, dashboard.month_label, last_row, len(COLUMNS) - 1)
+    print_ready(summary, dashboard, last_row, len(COLUMNS) - 1)
     summary.activate()
     placed: dict[tuple[str, int], Placed] = {}
     for page in dashboard.pages:
         ws = sheets[page.sheet]
         last_row, last_col = PageWriter(book, ws, styles, chart_data, placed).write(page)
-        print_ready(ws, dashboard.la_name, dashboard.month_label, last_row, last_col)
+        print_ready(ws, dashboard, last_row, last_col)
     write_definitions(book, sheets[DEFINITIONS], results)
     write_indicator_data(book, sheets[INDICATOR_DATA], results)
     write_data_quality(book, sheets[DATA_QUALITY], sheets[INPUT_ROWS], results)

@@ -2,8 +2,10 @@
 
 A chart-data cell that shows a figure already on a page is a formula linking to that page cell
 (so editing the page moves the chart), a target line links to the target's named cell on the
-Summary, and anything else is the number itself. One helper per chart kind is not needed: the
-series' `kind` (line, column, bar) and `secondary` flag decide the xlsxwriter chart parts."""
+Summary, and anything else is the number itself. A withheld figure (a published pack) is a blank
+cell, so the chart leaves a gap (Excel plots text such as `c` as zero); the row then says which
+cells it left blank. One helper per chart kind is not needed: the series' `kind` (line, column,
+bar) and `secondary` flag decide the xlsxwriter chart parts."""
 
 from __future__ import annotations
 
@@ -15,12 +17,14 @@ from xlsxwriter.utility import quote_sheetname, xl_rowcol_to_cell
 from xlsxwriter.worksheet import Worksheet
 
 from . import theme
-from .model import Chart, Key, RowLink, Series, TargetLink
+from .cells import write_figure
+from .model import WITHHELD, Chart, Key, RowLink, Series, TargetLink, Value, number
 from .styles import Styles
 
 CHART_DATA = "Chart data"
 FIRST_VALUE_COL = 2
 NO_DATA = "No data for this period"
+WITHHELD_BOX = "Figures withheld (c)"
 
 
 def target_name(key: Key) -> str:
@@ -102,24 +106,33 @@ class ChartData:
             fmt = st.number(s.unit)
             for j, v in enumerate(s.values):
                 self._cell(r, FIRST_VALUE_COL + j, v, s, j, placed, fmt)
+            self._withheld(r, last_col + 1, categories, s.values)
             out.append(
                 SeriesCells([CHART_DATA, r, 0], [CHART_DATA, r, FIRST_VALUE_COL, r, last_col])
             )
         self.row = head + len(series) + 2
         return cats, out
 
-    def _cell(self, r, c, value, s: Series, j, placed, fmt) -> None:
+    def _cell(self, r, c, value: Value, s: Series, j, placed, fmt) -> None:
         ws = self.ws
-        if value is None:
-            ws.write_blank(r, c, None, fmt)
+        figure = number(value)
+        if figure is None:
+            write_figure(ws, r, c, value, fmt, plotted=True)
         elif isinstance(s.link, RowLink) and (s.link.table_id, s.link.row) in placed:
             ref = placed[(s.link.table_id, s.link.row)].cell(j)
-            ws.write_formula(r, c, f"={ref}", fmt, value)
+            ws.write_formula(r, c, f"={ref}", fmt, figure)
         elif isinstance(s.link, TargetLink):
             name = target_name(s.link.key)
-            ws.write_formula(r, c, f"=IF(ISNUMBER({name}),{name},NA())", fmt, value)
+            ws.write_formula(r, c, f"=IF(ISNUMBER({name}),{name},NA())", fmt, figure)
         else:
-            ws.write_number(r, c, value, fmt)
+            write_figure(ws, r, c, figure, fmt, plotted=True)
+
+    def _withheld(self, r: int, c: int, labels: tuple[str, ...], values: tuple) -> None:
+        """After a row's cells: which of them are withheld (`c`) and left blank."""
+        withheld = [label for label, v in zip(labels, values, strict=False) if v is WITHHELD]
+        if withheld:
+            text = f"c (withheld, not plotted): {', '.join(withheld)}"
+            self.ws.write_string(r, c, text, self.styles(italic=True, font_color=theme.MUTED))
 
     def trends(self, labels: tuple[str, ...], rows: list[tuple[str, str, tuple]]) -> list[str]:
         """The summary's sparkline data, one row per summary row; returns each row's range."""
@@ -136,10 +149,8 @@ class ChartData:
             ws.write_string(r, 0, title, st())
             fmt = st.number(unit)
             for j, v in enumerate(values):
-                if v is None:
-                    ws.write_blank(r, FIRST_VALUE_COL + j, None, fmt)
-                else:
-                    ws.write_number(r, FIRST_VALUE_COL + j, v, fmt)
+                write_figure(ws, r, FIRST_VALUE_COL + j, v, fmt, plotted=True)
+            self._withheld(r, FIRST_VALUE_COL + len(labels), labels, values)
             first = xl_rowcol_to_cell(r, FIRST_VALUE_COL, True, True)
             last = xl_rowcol_to_cell(r, FIRST_VALUE_COL + len(labels) - 1, True, True)
             ranges.append(f"{quote_sheetname(CHART_DATA)}!{first}:{last}")
@@ -252,9 +263,8 @@ def build_chart(
     base.set_title({"name": chart.title, "name_font": _font(10, bold=True, color=theme.NAVY)})
 
     def values(secondary: bool) -> list[float]:
-        return [
-            v for s in chart.series if s.secondary == secondary for v in s.values if v is not None
-        ]
+        plotted = (number(v) for s in chart.series if s.secondary == secondary for v in s.values)
+        return [v for v in plotted if v is not None]
 
     value_axis = _axis(chart.y_unit, values(False))
     category_axis = {"name": chart.x_title, "name_font": _font(8), "num_font": _font(8)}
@@ -280,13 +290,15 @@ def build_chart(
     return base
 
 
-def no_data_box(ws: Worksheet, row: int, col: int, width: int, height: int) -> None:
-    """ "No data for this period" over the middle of an empty chart."""
+def no_data_box(
+    ws: Worksheet, row: int, col: int, width: int, height: int, text: str = NO_DATA
+) -> None:
+    """ "No data for this period" (or why there is none) over the middle of an empty chart."""
     box_w, box_h = 200, 28
     ws.insert_textbox(
         row,
         col,
-        NO_DATA,
+        text,
         {
             "width": box_w,
             "height": box_h,

@@ -4,16 +4,19 @@ Settings used. Each writer fills a worksheet the workbook builder has already ad
 from __future__ import annotations
 
 import dataclasses
-import math
 
 import pandas as pd
 import xlsxwriter
 from xlsxwriter.worksheet import Worksheet
 
+from ..disclosure import NUMBERS
 from ..indicators.catalogue import CATALOGUE, SECTIONS, UNIT_LABELS
 from ..indicators.engine import RESULT_COLUMNS, Results
 from ..settings import SETTING_LABEL
 from ..validation.run import rule_summary
+from .cells import write_figure
+from .figures import withheld_rows
+from .model import WITHHELD
 
 DEFINITIONS = "Definitions"
 INDICATOR_DATA = "Indicator data"
@@ -35,10 +38,13 @@ def write_table(
     columns = list(frame.columns)
     n = len(frame)
     cell_format = book.add_format({"text_wrap": True, "valign": "top"}) if wrap else None
+    withheld_format = None  # `c` right-aligned like the numbers, made only when needed
     for j, col in enumerate(columns):
         values = frame[col].tolist()
+        if withheld_format is None and any(v is WITHHELD for v in values):
+            withheld_format = book.add_format({"align": "right"})
         for i, v in enumerate(values, start=first_row + 1):
-            _write_cell(ws, i, j, v, cell_format)
+            _write_cell(ws, i, j, v, withheld_format if v is WITHHELD else cell_format)
         width = (widths or {}).get(col, max(10, min(60, len(str(col)) + 4)))
         ws.set_column(j, j, width, cell_format)
     ws.add_table(
@@ -57,12 +63,10 @@ def write_table(
 
 
 def _write_cell(ws: Worksheet, row: int, col: int, value: object, fmt=None) -> None:
-    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
-        ws.write_blank(row, col, None, fmt)
-    elif isinstance(value, bool):
+    if isinstance(value, bool):
         ws.write_boolean(row, col, value, fmt)
-    elif isinstance(value, int | float):
-        ws.write_number(row, col, value, fmt)
+    elif value is None or value is pd.NA or value is WITHHELD or isinstance(value, int | float):
+        write_figure(ws, row, col, value, fmt)
     else:
         ws.write_string(row, col, str(value), fmt)
 
@@ -129,11 +133,22 @@ def write_definitions(book: xlsxwriter.Workbook, ws: Worksheet, results: Results
     )
 
 
+def indicator_data(results: Results) -> pd.DataFrame:
+    """The results table as the pack shows it: the figures of a withheld row are `c`."""
+    frame = results.data[RESULT_COLUMNS]
+    withheld = withheld_rows(results.data)
+    if not any(withheld):
+        return frame
+    frame = frame.astype({n: object for n in NUMBERS})
+    frame.loc[withheld, list(NUMBERS)] = WITHHELD
+    return frame
+
+
 def write_indicator_data(book: xlsxwriter.Workbook, ws: Worksheet, results: Results) -> None:
     write_table(
         book,
         ws,
-        results.data[RESULT_COLUMNS],
+        indicator_data(results),
         widths={"indicator_id": 28, "breakdown": 24, "period": 10},
         name="IndicatorData",
     )
@@ -174,6 +189,14 @@ def settings_rows(results: Results) -> pd.DataFrame:
         (f"Timescale: {f.name}", getattr(s.timescales, f.name))
         for f in dataclasses.fields(s.timescales)
     ]
+    if s.publish:
+        rows += [
+            ("Protective marking", s.protective_marking),
+            (
+                "Published",
+                f"Yes: counts of 1 to {s.largest_small}, and figures resting on one, shown as c",
+            ),
+        ]
     return pd.DataFrame(rows, columns=["setting", "value"])
 
 

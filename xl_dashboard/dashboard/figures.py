@@ -10,7 +10,7 @@ import pandas as pd
 
 from ..indicators.catalogue import SECTIONS
 from ..indicators.engine import Results
-from .model import Key, Value
+from .model import WITHHELD, Key, Value
 
 STANDARD_COMPARATORS = ("England", "Statistical neighbours", "Region")
 SOURCE_NAMES = {"annex_a": "Annex A", "figures": "monthly figures", "history": "history"}
@@ -24,6 +24,14 @@ def _num(x: object) -> Value:
     except (TypeError, ValueError):
         return None
     return None if math.isnan(f) else f
+
+
+def withheld_rows(data: pd.DataFrame) -> list[bool]:
+    """Which result rows are withheld: the `suppressed` column of a published pack
+    (disclosure.suppress); none without it."""
+    if "suppressed" not in data:
+        return [False] * len(data)
+    return [bool(x) if pd.notna(x) else False for x in data["suppressed"]]
 
 
 def month_label(period: pd.Period) -> str:
@@ -76,24 +84,32 @@ class Figures:
         assert month is not None, "the reporting month is resolved by the engine"
         self.month: pd.Period = month
         d = results.data
+        withheld = withheld_rows(d)
         self._rows: dict[tuple[str, str, str], tuple[Value, Value, Value]] = {
-            (str(i), str(b), str(p)): (_num(n), _num(den), _num(v))
-            for i, b, p, n, den, v in zip(
+            (str(i), str(b), str(p)): (WITHHELD,) * 3 if w else (_num(n), _num(den), _num(v))
+            for i, b, p, n, den, v, w in zip(
                 d["indicator_id"],
                 d["breakdown"],
                 d["period"],
                 d["numerator"],
                 d["denominator"],
                 d["value"],
+                withheld,
                 strict=True,
             )
         }
         self._sources: dict[tuple[str, str, str], str] = {
             (str(i), str(b), str(p)): str(s)
-            for i, b, p, s, v in zip(
-                d["indicator_id"], d["breakdown"], d["period"], d["source"], d["value"], strict=True
+            for i, b, p, s, v, w in zip(
+                d["indicator_id"],
+                d["breakdown"],
+                d["period"],
+                d["source"],
+                d["value"],
+                withheld,
+                strict=True,
             )
-            if _num(v) is not None
+            if w or _num(v) is not None
         }
         self._targets = self._read_targets(results.targets)
 

@@ -22,6 +22,7 @@ from ..indicators.engine import Results
 from . import rules
 from .figures import STANDARD_COMPARATORS, Figures, date_range_label, month_label
 from .model import (
+    WITHHELD,
     Block,
     Chart,
     Commentary,
@@ -38,6 +39,7 @@ from .model import (
     Table,
     TargetLink,
     Value,
+    number,
 )
 from .theme import sequential
 
@@ -52,6 +54,7 @@ PAGE_SHEETS = {
 # Indicators the summary shows by breakdown (they have no headline figure).
 SUMMARY_BREAKDOWNS = {"cin_with_plan": CIN_PLAN_TEAMS}
 INDIVIDUALS_NOTE = "* Individuals are comprised of: Stranger/Family/Carer/Neighbour/Self"
+WITHHELD_NOTE = "Some figures are withheld (c): small numbers"
 ALL_SOURCES = "All sources"
 
 
@@ -66,7 +69,7 @@ def build_dashboard(results: Results) -> Dashboard:
     """The whole dashboard for the results' reporting month."""
     fig = Figures(results)
     pages = tuple(
-        Page(PAGE_SHEETS[n], n, SECTIONS[n], heading(fig), blocks(fig))
+        Page(PAGE_SHEETS[n], n, SECTIONS[n], heading(fig), tuple(map(withheld_noted, blocks(fig))))
         for n, blocks in PAGES.items()
     )
     return Dashboard(
@@ -74,7 +77,31 @@ def build_dashboard(results: Results) -> Dashboard:
         month_label=f"{fig.month:%B %Y}",
         summary=build_summary(fig),
         pages=pages,
+        marking=fig.settings.protective_marking,
+        published=fig.settings.publish,
     )
+
+
+def legend(fig: Figures) -> str:
+    """What `c` means, for the Summary of a published pack ('' otherwise)."""
+    if not fig.settings.publish:
+        return ""
+    return (
+        "c = withheld to protect confidentiality "
+        f"(a count of 1 to {fig.settings.largest_small}, or a figure resting on one)"
+    )
+
+
+def withheld_noted(block: Block) -> Block:
+    """The block with WITHHELD_NOTE under each chart that leaves withheld points out, or under
+    its last table showing `c` when no chart says so."""
+    parts = list(block.parts)
+    at = [i + 1 for i, p in enumerate(parts) if isinstance(p, Chart) and p.withheld]
+    if not at:
+        at = [i + 1 for i, p in enumerate(parts) if isinstance(p, Table) and p.withheld][-1:]
+    for i in reversed(at):
+        parts.insert(i, Note(WITHHELD_NOTE))
+    return replace(block, parts=tuple(parts)) if at else block
 
 
 # --- building blocks -------------------------------------------------------------------------
@@ -415,8 +442,11 @@ def _eh_outcomes_block(fig: Figures) -> Block:
     title = f"Outcomes of Family Support Plans closed {date_range_label(periods[0], periods[-1])}"
     totals: list[Value] = []
     for outcome in EH_OUTCOMES:
-        got = [v for v in fig.values(Key("eh_outcomes", outcome), periods) if v is not None]
-        totals.append(sum(got) if got else None)
+        months = fig.values(Key("eh_outcomes", outcome), periods)
+        got = [v for v in map(number, months) if v is not None]
+        # A total missing a withheld month would be wrong, and could give the month away.
+        withheld = any(v is WITHHELD for v in months)
+        totals.append(WITHHELD if withheld else sum(got) if got else None)
     series = (Series("Plans closed", tuple(totals), "bar", unit="count"),)
     chart = Chart(title, EH_OUTCOMES, series, x_title="Outcome", y_unit="count")
     measures = [(Key("eh_outcomes", outcome), outcome) for outcome in EH_OUTCOMES]
@@ -694,8 +724,8 @@ def build_summary(fig: Figures) -> Summary:
                 tolerance=tolerance,
                 comparators=comparators,
                 trend=fig.values(key, periods),
-                rag=rules.rag(this, target, tolerance, ind.polarity),
-                direction=rules.direction(this, last, ind.polarity),
+                rag=rules.rag(number(this), target, tolerance, ind.polarity),
+                direction=rules.direction(number(this), number(last), ind.polarity),
             )
         )
     return Summary(
@@ -706,4 +736,5 @@ def build_summary(fig: Figures) -> Summary:
         trend_labels=fig.labels(periods),
         comparator_names=tuple(fig.comparator_name(c) for c in STANDARD_COMPARATORS),
         sections=tuple((SECTIONS[n], tuple(rows)) for n, rows in by_section.items()),
+        legend=legend(fig),
     )

@@ -1,14 +1,30 @@
 """The render-agnostic dashboard: pages of blocks (tables, charts, commentary, notes).
 
 `layout.build_dashboard` fills it from the catalogue and the results; `xlsx.render` draws it.
-Values are in display units (percent 0-100, rate per 10,000, count); None means no figure."""
+Values are in display units (percent 0-100, rate per 10,000, count); None means no figure and
+WITHHELD a figure suppressed for publication (printed `c`, never plotted)."""
 
 from __future__ import annotations
 
+import enum
 import math
 from dataclasses import dataclass, field
 
-Value = float | None
+
+class Withheld(enum.Enum):
+    """A figure withheld to protect confidentiality (disclosure.suppress): there is one, but
+    the pack must not show it."""
+
+    WITHHELD = "c"
+
+
+WITHHELD = Withheld.WITHHELD
+Value = float | Withheld | None
+
+
+def number(value: Value) -> float | None:
+    """The figure as a number for arithmetic and comparison; None when absent or withheld."""
+    return None if value is None or value is WITHHELD else value
 
 
 @dataclass(frozen=True)
@@ -29,6 +45,8 @@ class Derive:
     b: int
 
     def apply(self, a: Value, b: Value) -> Value:
+        if a is WITHHELD or b is WITHHELD:
+            return WITHHELD  # a figure worked out from a withheld one is withheld too
         if a is None or b is None:
             return None
         if self.op == "difference":
@@ -37,8 +55,8 @@ class Derive:
 
     def agrees(self, a: Value, b: Value, shown: Value) -> bool:
         """True when the formula over a and b gives the figure shown."""
-        derived = self.apply(a, b)
-        return derived is not None and shown is not None and math.isclose(derived, shown)
+        derived, figure = number(self.apply(a, b)), number(shown)
+        return derived is not None and figure is not None and math.isclose(derived, figure)
 
 
 @dataclass(frozen=True)
@@ -63,6 +81,10 @@ class Table:
     corner: str  # top-left header text
     columns: tuple[str, ...]  # period labels, e.g. "Jun-14"
     rows: tuple[Row, ...]
+
+    @property
+    def withheld(self) -> bool:
+        return any(v is WITHHELD for r in self.rows for v in r.values)
 
 
 @dataclass(frozen=True)
@@ -104,7 +126,16 @@ class Chart:
 
     @property
     def has_data(self) -> bool:
-        return any(v is not None for s in self.series if s.role == "main" for v in s.values)
+        """True when the chart has a point to plot (withheld figures are not plotted)."""
+        return any(number(v) is not None for s in self.mains for v in s.values)
+
+    @property
+    def withheld(self) -> bool:
+        return any(v is WITHHELD for s in self.mains for v in s.values)
+
+    @property
+    def mains(self) -> tuple[Series, ...]:
+        return tuple(s for s in self.series if s.role == "main")
 
 
 @dataclass(frozen=True)
@@ -175,6 +206,7 @@ class Summary:
     trend_labels: tuple[str, ...]
     comparator_names: tuple[str, ...]
     sections: tuple[tuple[str, tuple[SummaryRow, ...]], ...]
+    legend: str = ""  # what `c` means, in a published pack
 
     @property
     def rows(self) -> tuple[SummaryRow, ...]:
@@ -188,6 +220,8 @@ class Dashboard:
     summary: Summary
     pages: tuple[Page, ...]
     notes: dict[str, str] = field(default_factory=dict)
+    marking: str = "OFFICIAL"  # the protective marking printed on every page
+    published: bool = False  # small numbers suppressed (publication mode)
 
     @property
     def printed_sheets(self) -> tuple[str, ...]:

@@ -13,7 +13,17 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 from xlsxwriter.worksheet import Worksheet
 
 from . import rules, theme
-from .charts import ChartData, Placed, build_chart, no_data_box, target_name, tolerance_name
+from .cells import write_figure
+from .charts import (
+    NO_DATA,
+    WITHHELD_BOX,
+    ChartData,
+    Placed,
+    build_chart,
+    no_data_box,
+    target_name,
+    tolerance_name,
+)
 from .model import Block, Chart, Commentary, Note, Page, Row, Table
 from .styles import Styles
 
@@ -191,7 +201,8 @@ class PageWriter:
         xl_chart = build_chart(self.book, chart, cats, cells, width, height)
         self.ws.insert_chart(r, c0, xl_chart, {"object_position": 1})
         if not chart.has_data:
-            no_data_box(self.ws, r, c0, width, height)
+            text = WITHHELD_BOX if chart.withheld else NO_DATA
+            no_data_box(self.ws, r, c0, width, height, text)
         return CHART_ROWS
 
     # --- tables ------------------------------------------------------------------------------
@@ -236,7 +247,7 @@ class PageWriter:
             centred = st.number(row.unit, align="center", **line, **emphasis)
             if n > 1:
                 ws.merge_range(r, c0 + 1, r, c0 + n, "", centred)
-            self._value(r, c0 + 1, value, centred)
+            write_figure(ws, r, c0 + 1, value, centred)
             return
         for j, value in enumerate(row.values):
             c = c0 + 1 + j
@@ -249,15 +260,9 @@ class PageWriter:
                 formula = f'=IF(N({b})=0,"",100*{a}/{b})' if d.op == "percent" else f"={a}-{b}"
                 ws.write_formula(r, c, formula, fmt, value)
             else:
-                self._value(r, c, value, fmt)
+                write_figure(ws, r, c, value, fmt)
         if row.key is not None and row.polarity in ("up", "down"):
             self._rag(row, r, c0 + 1, c0 + n)
-
-    def _value(self, r: int, c: int, value: float | None, fmt) -> None:
-        if value is None:
-            self.ws.write_blank(r, c, None, fmt)
-        else:
-            self.ws.write_number(r, c, value, fmt)
 
     def _rag(self, row: Row, r: int, c_first: int, c_last: int) -> None:
         """RAG conditional formats on the row's value cells, against its named target cells."""

@@ -6,6 +6,7 @@ import xlsxwriter
 from xlsxwriter.format import Format
 
 from . import theme
+from .model import Dashboard
 
 
 class Styles:
@@ -51,25 +52,40 @@ class Styles:
         return self._cache[key]
 
 
-def header_footer(la_name: str, month_label: str) -> tuple[str, str]:
-    """Page header and footer: authority and month, protective marking, page number."""
-    la = la_name.replace("&", "&&")
+PUBLISHED = "Published: small numbers suppressed"
+
+
+def header_footer(
+    la_name: str, month_label: str, marking: str, published: bool = False
+) -> tuple[str, str]:
+    """Page header and footer: authority and month, the protective marking (from the Settings
+    sheet) centred in both, page number; a published pack says its small numbers are withheld."""
+    la, mark = _text(la_name), _text(marking)
     font = f'&"{theme.FONT},Regular"&8'
     bold = f'&"{theme.FONT},Bold"&9'
-    header = f"&L{font}{la} – {month_label} data&C{bold}{theme.PROTECTIVE_MARKING}&R{font}&A"
-    footer = f"&L{font}Children's social care performance dashboard&C{bold}"
-    footer += f"{theme.PROTECTIVE_MARKING}&R{font}Page &P"
+    header = f"&L{font}{la} – {month_label} data&C{bold}{mark}&R{font}&A"
+    footer = f"&L{font}Children's social care performance dashboard"
+    if published:
+        footer += f". {PUBLISHED}"
+    footer += f"&C{bold}{mark}&R{font}Page &P"
     return header, footer
 
 
-def print_ready(ws, la_name: str, month_label: str, last_row: int, last_col: int) -> None:
+def _text(text: str) -> str:
+    """Text as a header or footer shows it: `&` starts a code there, `&&` is an ampersand."""
+    return text.replace("&", "&&")
+
+
+def print_ready(ws, dashboard: Dashboard, last_row: int, last_col: int) -> None:
     """A4 landscape, one sheet of paper, print area, header/footer, no gridlines."""
     ws.set_landscape()
     ws.set_paper(theme.PAPER_A4)
     ws.fit_to_pages(1, 1)
     ws.center_horizontally()
     ws.set_margins(**theme.MARGINS)
-    header, footer = header_footer(la_name, month_label)
+    header, footer = header_footer(
+        dashboard.la_name, dashboard.month_label, dashboard.marking, dashboard.published
+    )
     ws.set_header(header, {"margin": theme.HEADER_MARGIN})
     ws.set_footer(footer, {"margin": theme.HEADER_MARGIN})
     ws.print_area(0, 0, last_row, last_col)

@@ -11,6 +11,7 @@ from xlsxwriter.utility import quote_sheetname, xl_rowcol_to_cell
 from xlsxwriter.worksheet import Worksheet
 
 from . import rules, theme
+from .cells import write_figure
 from .charts import ChartData, target_name, tolerance_name
 from .model import Summary, SummaryRow
 from .styles import Styles
@@ -75,6 +76,8 @@ def write_summary(
         st(italic=True, font_size=8, font_color=theme.MUTED, text_wrap=True, valign="top"),
     )
     ws.set_row(2, 24)
+    if summary.legend:  # row 3 is otherwise an empty spacer above the header
+        ws.merge_range(3, 0, 3, last_col, summary.legend, st(bold=True, font_size=8, valign="top"))
     headers = [h for h, _ in COLUMNS]
     headers[THIS] = f"This month\n{summary.this_label}"
     headers[LAST] = f"Last month\n{summary.last_label}"
@@ -138,7 +141,7 @@ def _write_row(
     )
     number = st.number(row.unit, **line)
     for c, v in ((THIS, row.this), (LAST, row.last)):
-        _number(ws, r, c, v, number)
+        write_figure(ws, r, c, v, number)
     this, last = (xl_rowcol_to_cell(r, c, col_abs=True) for c in (THIS, LAST))
     ws.write_formula(
         r,
@@ -158,8 +161,8 @@ def _write_row(
     if row.polarity in ("up", "down"):
         target, tolerance = (xl_rowcol_to_cell(r, c, True, True) for c in (TARGET, TOLERANCE))
         editable = st.number(row.unit, bg_color="#FFF8E1", **line)
-        _number(ws, r, TARGET, row.target, editable)
-        _number(ws, r, TOLERANCE, row.tolerance, editable)
+        write_figure(ws, r, TARGET, row.target, editable)
+        write_figure(ws, r, TOLERANCE, row.tolerance, editable)
         book.define_name(target_name(row.key), f"={_sheet_ref(ws)}!{target}")
         book.define_name(tolerance_name(row.key), f"={_sheet_ref(ws)}!{tolerance}")
         ws.write_formula(
@@ -189,7 +192,7 @@ def _write_row(
         for c in (RAG, TARGET, TOLERANCE):
             ws.write_string(r, c, "–", muted)
     for k, v in enumerate(row.comparators):
-        _number(ws, r, COMPARATORS + k, v, number)
+        write_figure(ws, r, COMPARATORS + k, v, number)
     ws.write_blank(r, TREND, None, st(**line))
     ws.add_sparkline(
         r,
@@ -204,13 +207,6 @@ def _write_row(
             "last_color": theme.SERIES[1],
         },
     )
-
-
-def _number(ws: Worksheet, r: int, c: int, value: float | None, fmt) -> None:
-    if value is None:
-        ws.write_blank(r, c, None, fmt)
-    else:
-        ws.write_number(r, c, value, fmt)
 
 
 def _sheet_ref(ws: Worksheet) -> str:

@@ -38,7 +38,6 @@ NUMBER_FORMATS = {"count": "#,##0", "%": '0.0"%"', "per 10k": "0.0"}
 AXIS_FORMATS = {"count": "#,##0", "%": '0"%"', "per 10k": "0"}
 AXIS_TITLES = {"count": "Number", "%": "Per cent", "per 10k": "Rate per 10,000 aged 0-17"}
 
-PROTECTIVE_MARKING = "OFFICIAL"
 PAPER_A4 = 9
 MARGINS = {"left": 0.4, "right": 0.4, "top": 0.6, "bottom": 0.6}
 HEADER_MARGIN = 0.25
