@@ -4,9 +4,16 @@ from xl_dashboard import load_inputs, compute, write_dashboard
 results = compute(load_inputs("inputs.xlsx", annex_a="annex_a.xlsx"))
 """
 
-from .api import build, compute, load_inputs, write_data_csv
-from .dashboard.build import write_dashboard
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
+
 from .errors import XlDashboardError
+
+if TYPE_CHECKING:
+    from .api import build, compute, load_inputs, write_data_csv
+    from .dashboard.build import write_dashboard
 
 __all__ = [
     "XlDashboardError",
@@ -17,3 +24,20 @@ __all__ = [
     "write_data_csv",
 ]
 __version__ = "0.1.0"
+
+# Imported on first use, so the command line answers `--help` without importing pandas.
+_LAZY = {
+    "build": ".api",
+    "compute": ".api",
+    "load_inputs": ".api",
+    "write_data_csv": ".api",
+    "write_dashboard": ".dashboard.build",
+}
+
+
+def __getattr__(name: str) -> object:
+    if name not in _LAZY:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(_LAZY[name], __name__), name)
+    globals()[name] = value
+    return value

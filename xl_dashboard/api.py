@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .dashboard.build import write_dashboard
 from .indicators.engine import RESULT_COLUMNS, Results, compute
 from .inputs import InputSet, load_inputs
 from .safe_write import replacing
@@ -30,6 +29,8 @@ def build(
     **overrides: object,
 ) -> Results:
     """Read the inputs, compute every indicator and write the dashboard workbook."""
+    from .dashboard.build import write_dashboard  # here, so `check` does not import xlsxwriter
+
     inputs = load_inputs(input_workbook, annex_a, **overrides)
     results = compute(inputs)
     write_dashboard(results, output)

@@ -3,23 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing as mp
-import sys
-from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import TypeVar
 
 import numpy as np
 import pandas as pd
 
 from ..issues import Issues
+from ..readahead import LIST_ORDER
 from .annex_a_spec import DATED_EVENTS, LISTS, sheet_name
 from .tables import read_table
 from .workbook import SheetSource, WorkbookFile, find_sheet
 
-T = TypeVar("T")
-R = TypeVar("R")
+ListJob = tuple[SheetSource, str, int]
+ListRead = tuple[pd.DataFrame, set[str], Issues]
 
 
 @dataclass
@@ -84,7 +82,7 @@ def read_annex_a(
     # The biggest lists go first; results are merged in list order so output is deterministic.
     order = sorted(present, key=TYPICAL_SIZE_ORDER.index)
     jobs = [(source, present[n], n) for n in order]
-    done = dict(zip(order, _map_in_parallel(source, _read_list, jobs), strict=True))
+    done = dict(zip(order, _read_lists(source, jobs), strict=True))
     for list_no in sorted(done):
         frame, missing, found = done[list_no]
         issues.extend(found)
@@ -102,8 +100,8 @@ def read_annex_a(
     return annex
 
 
-def _read_list(job: tuple[SheetSource, str, int]) -> tuple[pd.DataFrame, set[str], Issues]:
-    """Parse and normalise one list (runs in a worker)."""
+def _read_list(job: ListJob) -> ListRead:
+    """Parse and normalise one list."""
     source, name, list_no = job
     found = Issues()
     raw = source.read(name)
@@ -116,17 +114,18 @@ def _read_list(job: tuple[SheetSource, str, int]) -> tuple[pd.DataFrame, set[str
     return frame, missing, found
 
 
-def _map_in_parallel(source: SheetSource, fn: Callable[[T], R], jobs: list[T]) -> list[R]:
-    """Run on both cores. A workbook file is read in two forked processes (parsing and
-    normalising both run in parallel); other sources (a live Excel book, CSV files) and other
-    systems use threads, where calamine's parsing still runs in parallel."""
-    # fork only on Linux: macOS frameworks are not fork-safe, and Windows has no fork.
-    if isinstance(source, WorkbookFile) and len(jobs) > 1 and sys.platform.startswith("linux"):
-        with ProcessPoolExecutor(max_workers=2, mp_context=mp.get_context("fork")) as pool:
-            return list(pool.map(fn, jobs))
+def _read_lists(source: SheetSource, jobs: list[ListJob]) -> list[ListRead]:
+    """Read the lists on both cores. From a workbook file, calamine parses the next sheets in a
+    background thread (it releases the GIL) while this thread normalises the sheets parsed
+    before: no worker processes, nothing copied between processes, the same on every system.
+    `xl-dashboard build` starts that thread before its heavy imports (see `readahead`). Other
+    sources (a live Excel book, CSV files) are read in two threads."""
+    if isinstance(source, WorkbookFile):
+        with source.reading_ahead([name for _, name, _ in jobs]):
+            return [_read_list(job) for job in jobs]
     with ThreadPoolExecutor(max_workers=2) as pool:
-        return list(pool.map(fn, jobs))
+        return list(pool.map(_read_list, jobs))
 
 
 MISSING_NOTE = ": the indicators that need it come from Monthly figures instead."
-TYPICAL_SIZE_ORDER = (1, 6, 4, 3, 8, 2, 7, 5)
+TYPICAL_SIZE_ORDER = LIST_ORDER  # biggest first (see readahead)

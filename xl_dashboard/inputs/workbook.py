@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import csv
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -16,6 +17,7 @@ import numpy as np
 import pandas as pd
 import python_calamine as calamine
 
+from .. import readahead
 from ..errors import InputError
 from .normalise import BLANK_TOKENS, norm_header
 
@@ -40,8 +42,9 @@ class RawSheet:
         if header_at is None:
             return cls(name, [], np.empty((0, 0), dtype=object), np.empty(0, dtype=np.int64))
         body = rows[header_at + 1 :]
-        width = max(len(r) for r in rows[header_at:])
-        if body and len({len(r) for r in body}) == 1 and len(body[0]) == width:
+        widths = set(map(len, rows[header_at:]))
+        width = max(widths)
+        if body and len(widths) == 1:  # rectangular, as calamine gives a sheet
             cells = np.array(body, dtype=object)
         else:
             cells = np.empty((len(body), width), dtype=object)
@@ -66,15 +69,21 @@ class RawSheet:
         """True for rows in which every cell means blank (empty, spaces, #N/A, N/A, -)."""
         if self.cells.size == 0:
             return np.ones(len(self.cells), dtype=bool)
-        flat = pd.Series(self.cells.ravel())
-        blank = flat.isna().to_numpy() | flat.isin(BLANK_CELLS).to_numpy()
-        rows = blank.reshape(self.cells.shape).all(axis=1)
+        blank = np.column_stack([self._blank_cells(col) for col in range(self.cells.shape[1])])
+        rows = blank.all(axis=1)
         # Cells that only look filled (a token padded with spaces) are checked one by one, in
         # the few rows where nothing else is filled.
-        maybe = ~rows & (blank.reshape(self.cells.shape).sum(axis=1) >= self.cells.shape[1] - 2)
+        maybe = ~rows & (blank.sum(axis=1) >= self.cells.shape[1] - 2)
         for i in np.flatnonzero(maybe):
             rows[i] = not any(_filled(v) for v in self.cells[i])
         return rows
+
+    def _blank_cells(self, col: int) -> np.ndarray:
+        """True for the column's cells that are missing or exactly a blank token. Decided once
+        per distinct value (the column is factorized anyway, to find duplicate rows)."""
+        codes, uniques = self.factorized(col)
+        blank = pd.Series(uniques, dtype=object, copy=False).isin(BLANK_CELLS).to_numpy()
+        return codes < 0 if not blank.any() else (codes < 0) | blank[np.maximum(codes, 0)]
 
     def column_index(self) -> dict[str, int]:
         """Normalised header → first column index holding it."""
@@ -154,11 +163,26 @@ class WorkbookFile:
     def sheet_names(self) -> list[str]:
         return list(self._names)
 
-    def read(self, name: str) -> RawSheet:
-        """Parse one sheet. Each call opens its own reader (opening is cheap), so sheets can be
-        parsed in parallel threads: calamine releases the GIL while it parses."""
+    @contextmanager
+    def reading_ahead(self, names: Sequence[str]) -> Iterator[None]:
+        """Within this block, these sheets are parsed in this order in a background thread
+        (see `readahead`: calamine parses with the GIL released), so `read` finds each one
+        parsed, or waits for it, while this thread normalises the ones before."""
+        ahead = readahead.start(self.path, names)
         try:
-            rows = self._open().get_sheet_by_name(name).to_python(skip_empty_area=False)
+            yield
+        finally:
+            ahead.close()
+
+    def read(self, name: str) -> RawSheet:
+        """Parse one sheet, or take it parsed ahead. Each call opens its own reader (opening is
+        cheap), so sheets can be parsed in parallel threads."""
+        try:
+            ahead = readahead.find(self.path)
+            sheet = ahead.take(name) if ahead is not None else None
+            if sheet is None:
+                sheet = self._open().get_sheet_by_name(name)
+            rows = sheet.to_python(skip_empty_area=False)
         except Exception as exc:
             raise InputError(f"Sheet '{name}' of '{self.label}' could not be read: {exc}") from None
         return RawSheet.from_rows(name, rows)
