@@ -7,13 +7,8 @@ results = compute(load_inputs("inputs.xlsx", annex_a="annex_a.xlsx"))
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING
 
 from .errors import XlDashboardError
-
-if TYPE_CHECKING:
-    from .api import build, compute, load_inputs, write_data_csv
-    from .dashboard.build import write_dashboard
 
 __all__ = [
     "XlDashboardError",

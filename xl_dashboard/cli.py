@@ -7,8 +7,10 @@ those imports (see `readahead`)."""
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import gc
 import os
+import signal
 import sys
 import traceback
 from collections.abc import Sequence
@@ -18,11 +20,14 @@ from typing import TYPE_CHECKING
 import click
 
 from . import __version__, readahead
-from .errors import XlDashboardError
+from .entry import EXIT_INTERRUPTED, _terminated
+from .errors import TargetError, XlDashboardError
 from .progress import Progress
 
 if TYPE_CHECKING:
     import pandas as pd
+
+    from .api import BuildRequest
 
 EXIT_OK, EXIT_ERRORS, EXIT_UNUSABLE, EXIT_BUG = 0, 1, 2, 3
 
@@ -105,6 +110,17 @@ def cli() -> None:
     help="A CSV file keeping every month's figures between builds (created if missing): "
     "months the lists and Monthly figures no longer give come from it.",
 )
+@click.option(
+    "--quality-report",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Also write the row-level data-quality report (.xlsx, OFFICIAL-SENSITIVE: it holds "
+    "case-level detail).",
+)
+@click.option(
+    "--publish",
+    is_flag=True,
+    help="Publication mode: counts of 1 to 5, and figures resting on them, shown as c.",
+)
 @quiet_opt
 def build(
     input_workbook: Path | None,
@@ -116,39 +132,30 @@ def build(
     pdf_path: Path | None,
     png_dir: Path | None,
     history_path: Path | None,
+    quality_report: Path | None,
+    publish: bool,
     quiet: bool,
 ) -> None:
     """Compute every indicator and write the dashboard workbook."""
+    request = _request(
+        output=output,
+        input_workbook=input_workbook,
+        annex_a=annex_a,
+        data_csv=data_csv,
+        history=history_path,
+        pdf=pdf_path,
+        png_dir=png_dir,
+        quality_report=quality_report,
+        publish=publish,
+    )
     _begin_reading(input_workbook, annex_a)
-    reporting_month = _month(month)
-    from .api import compute, load_inputs, write_data_csv
-    from .dashboard.build import write_dashboard
+    overrides = {"reporting_month": _month(month), "population": population}
+    from .api import run_build
 
     progress = Progress(quiet)
-    if pdf_path is not None or png_dir is not None:
-        from .dashboard.pdf import soffice
-
-        soffice()  # say so before the work when LibreOffice is missing
-    from .history import read_history, write_history
-
-    with progress.step("Reading inputs"):
-        inputs = load_inputs(
-            input_workbook, annex_a, reporting_month=reporting_month, population=population
-        )
-        history = read_history(history_path) if history_path is not None else None
-    with progress.step("Computing indicators"):
-        results = compute(inputs, history)
-    with progress.step(f"Writing {output.name}"):
-        write_dashboard(results, output)
-        if data_csv is not None:
-            write_data_csv(results, data_csv)
-        if history_path is not None:
-            write_history(history_path, history, results)
-    if pdf_path is not None or png_dir is not None:
-        from .dashboard.pdf import export_pages
-
-        with progress.step("Printing the pages with LibreOffice"):
-            export_pages(output, pdf_path, png_dir)
+    what = ", ".join(t.path.name for t in request.targets())
+    with progress.step(f"Building {what}"):
+        results = run_build(dataclasses.replace(request, overrides=overrides))
     errors, warnings = results.issues.count("error"), results.issues.count("warning")
     progress.say(
         f"{results.settings.la_name}, {results.settings.reporting_month}: "
@@ -157,19 +164,43 @@ def build(
     )
 
 
+def _request(**paths: object) -> BuildRequest:
+    """The build's request, its outputs checked before anything is read."""
+    from .api import BuildRequest, check_request
+
+    request = BuildRequest(**paths)  # type: ignore[arg-type]
+    check_request(request)
+    return request
+
+
 @cli.command()
 @input_arg
 @annex_opt
 @click.option("--month", help="Reporting month, YYYY-MM (as for build).")
 @click.option("--limit", default=40, show_default=True, help="Issues to list (0 = all).")
+@click.option(
+    "--quality-report",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Also write every issue to a workbook (.xlsx, OFFICIAL-SENSITIVE).",
+)
 @quiet_opt
 def check(
-    input_workbook: Path | None, annex_a: Path | None, month: str | None, limit: int, quiet: bool
+    input_workbook: Path | None,
+    annex_a: Path | None,
+    month: str | None,
+    limit: int,
+    quality_report: Path | None,
+    quiet: bool,
 ) -> None:
     """Report data-quality issues; exit 0 if none are errors, 1 if some are, 2 if unusable."""
+    if quality_report is not None:
+        from .outputs import Target, check_targets
+
+        paths = [p for p in (input_workbook, annex_a) if p is not None]
+        check_targets([Target(quality_report, "xlsx", "--quality-report")], paths)
     _begin_reading(input_workbook, annex_a)
     reporting_month = _month(month)
-    from .api import compute, load_inputs
+    from .api import compute, load_inputs, write_quality
     from .validation.report import print_report
 
     progress = Progress(quiet)
@@ -178,6 +209,9 @@ def check(
     with progress.step("Checking"):
         results = compute(inputs)
     print_report(results, limit=limit)
+    if quality_report is not None:
+        with progress.step(f"Writing {quality_report.name}"):
+            write_quality(results, quality_report)
     if results.issues.count("error"):
         raise SystemExit(EXIT_ERRORS)
 
@@ -194,9 +228,11 @@ def check(
 def synth(output: Path, end: str, months: int, scale: str, seed: int, quiet: bool) -> None:
     """Write a synthetic Annex A workbook (never real children's data)."""
     from .calendar import parse_month
+    from .outputs import Target, check_targets
     from .synth import synthesise_annex_a
 
     parse_month(end)
+    check_targets([Target(output, "xlsx", "-o")], [])
     with Progress(quiet).step(f"Writing {output.name}"):
         rows = synthesise_annex_a(output, end=end, months=months, scale=scale, seed=seed)
     Progress(quiet).say(", ".join(f"{k}: {v}" for k, v in rows.items()))
@@ -212,24 +248,29 @@ def synth(output: Path, end: str, months: int, scale: str, seed: int, quiet: boo
 @quiet_opt
 def demo(output_dir: Path, scale: str, quiet: bool) -> None:
     """Synthesise an Annex A workbook and an input workbook, and build the dashboard."""
-    from .api import compute, load_inputs, write_data_csv
-    from .dashboard.build import write_dashboard
+    from .api import BuildRequest, run_build
     from .synth import synthesise_annex_a, synthesise_input_workbook
 
     progress = Progress(quiet)
-    output_dir.mkdir(parents=True, exist_ok=True)
+    if output_dir.exists() and not output_dir.is_dir():
+        raise TargetError(f"-o '{output_dir}' is a file: the demo needs a folder to write into.")
+    try:
+        output_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise TargetError(f"The folder '{output_dir}' could not be made: {exc.strerror}.") from None
     annex, inputs_path = output_dir / "annex_a_synthetic.xlsx", output_dir / "inputs.xlsx"
     out = output_dir / "dashboard.xlsx"
     with progress.step("Synthesising an Annex A extract"):
         synthesise_annex_a(annex, scale=scale)
         synthesise_input_workbook(inputs_path, annex_a_path=annex)
-    with progress.step("Reading inputs"):
-        inputs = load_inputs(inputs_path, annex)
-    with progress.step("Computing indicators"):
-        results = compute(inputs)
-    with progress.step(f"Writing {out}"):
-        write_dashboard(results, out)
-        write_data_csv(results, output_dir / "indicator_data.csv")
+    request = BuildRequest(
+        output=out,
+        input_workbook=inputs_path,
+        annex_a=annex,
+        data_csv=output_dir / "indicator_data.csv",
+    )
+    with progress.step(f"Building {out}"):
+        run_build(request)
     progress.say(f"Dashboard: {out}")
 
 
@@ -272,6 +313,8 @@ def _exit(code: int) -> None:
 
 
 def _run(argv: Sequence[str] | None) -> int:
+    with contextlib.suppress(ValueError):  # only the main thread may set handlers
+        signal.signal(signal.SIGTERM, _terminated)
     try:
         cli.main(
             args=list(argv) if argv is not None else None,
@@ -283,17 +326,14 @@ def _run(argv: Sequence[str] | None) -> int:
     except click.ClickException as exc:
         exc.show(file=sys.stderr)
         return EXIT_UNUSABLE
-    except click.exceptions.Abort:
-        click.echo("Aborted.", err=True)
-        return EXIT_ERRORS
+    except (click.exceptions.Abort, KeyboardInterrupt):
+        click.echo("Stopped: nothing was written.", err=True)
+        return EXIT_INTERRUPTED
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else EXIT_ERRORS
     except XlDashboardError as exc:
         click.echo(f"Error: {exc}", err=True)
         return exc.exit_code
-    except KeyboardInterrupt:
-        click.echo("Stopped.", err=True)
-        return EXIT_ERRORS
     except Exception as exc:  # a bug: say so plainly, keep the traceback for a debug run
         if os.environ.get("XL_DASHBOARD_DEBUG"):
             traceback.print_exc()

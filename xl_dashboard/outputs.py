@@ -43,6 +43,11 @@ def check_targets(targets: Sequence[Target], inputs: Sequence[Path]) -> None:
     seen: dict[tuple[int, int] | Path, Target] = {}
     sources = {_identity(p): p for p in inputs if p.exists()}
     for t in targets:
+        if t.kind != "folder" and t.path.is_dir():
+            raise TargetError(
+                f"{t.option} '{t.path}' is a folder: give a file name such as "
+                f"dashboard{SUFFIXES.get(t.kind, '')}."
+            )
         if t.kind in SUFFIXES and t.path.suffix.lower() != SUFFIXES[t.kind]:
             raise TargetError(
                 f"{t.option} '{t.path.name}' must end in {SUFFIXES[t.kind]}: the file written "
@@ -160,6 +165,19 @@ def staged(targets: Sequence[Target]) -> Iterator[Staging]:
         raise _output_error(exc, None) from None
     finally:
         stage.discard()
+
+
+@contextlib.contextmanager
+def replacing(path: str | os.PathLike[str]) -> Iterator[Path]:
+    """One output written safely: yield a private temporary path beside it; on success it
+    replaces `path`, on failure it is removed and the old file is left as it was."""
+    target = Path(path)
+    if target.is_dir():
+        raise OutputError(f"'{target}' is a folder: give a file name such as dashboard.xlsx.")
+    if not target.parent.is_dir():
+        raise OutputError(f"The folder '{target.parent}' does not exist.")
+    with staged([Target(target, "file", "output")]) as stage:
+        yield stage.temp(target)
 
 
 def remove_stale(folder: Path) -> None:

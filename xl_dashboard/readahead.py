@@ -24,6 +24,8 @@ from pathlib import Path
 
 import python_calamine as calamine
 
+from .bounds import check_archive
+
 # Annex A lists, biggest first as extracts usually are (List 1, contacts, is the largest), so
 # the first sheet the build normalises is ready soonest and the small ones come last.
 LIST_ORDER = (1, 6, 4, 3, 8, 2, 7, 5)
@@ -129,9 +131,12 @@ def start_lists(path: str | os.PathLike[str] | None) -> ReadAhead | None:
     if path is None or not os.path.isfile(path) or Path(path).suffix.lower() == ".csv":
         return None
     try:
+        layout = check_archive(Path(path))  # a zip bomb is refused before anything inflates
         sheets = calamine.CalamineWorkbook.from_path(os.fspath(path)).sheet_names
     except Exception:
         return None
+    if layout is not None:  # a sheet blown up by a stray far cell is read sparsely, later
+        sheets = [n for n in sheets if layout.dense(n)]
     by_key: dict[str, str] = {}
     for name in sheets:
         by_key.setdefault(_sheet_key(name), name)

@@ -15,7 +15,7 @@ from pathlib import Path
 import xlsxwriter
 
 from ..indicators.engine import Results
-from ..safe_write import replacing
+from ..outputs import replacing
 from .charts import CHART_DATA, ChartData, Placed
 from .data_sheets import (
     DATA_QUALITY,

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..errors import XlDashboardError
-from ..safe_write import replacing
+from ..outputs import replacing
 
 TIMEOUT_S = 180
 RECALC_PROFILE = (

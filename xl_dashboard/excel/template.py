@@ -26,7 +26,7 @@ from xlsxwriter.worksheet import Worksheet
 from ..errors import XlDashboardError
 from ..inputs.annex_a_spec import ANNEX_A_HEADERS, LISTS, sheet_name
 from ..inputs.input_workbook import SHEETS
-from ..safe_write import replacing
+from ..outputs import replacing
 from ..settings import SETTINGS_SHEET
 from .codes import CODE_LISTS, code_list_for
 

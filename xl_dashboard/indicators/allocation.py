@@ -37,4 +37,4 @@ def qualified(ctx: Context, list_no: int, episodes: pd.DataFrame) -> np.ndarray:
             rows=first["row"].to_numpy(),
             column="Allocated Worker",
         )
-    return known.fillna(False).astype(bool).to_numpy()
+    return known.eq(True).to_numpy()  # unknown or blank worker: not qualified

@@ -88,6 +88,8 @@ def read_table(
     n_rows, n_cols = raw.cells.shape
     account = RowAccount(sheet, rows_read=n_rows)
     issues.accounts[sheet] = account
+    for rule, note in raw.notes:
+        issues.add(rule, "warning", sheet, note)
     if n_rows == 0 or n_cols == 0:
         empty = {c.key: pd.Series(dtype=object) for c in columns if c.key in found}
         return pd.DataFrame(empty).assign(row=pd.Series(dtype=np.int64)), missing

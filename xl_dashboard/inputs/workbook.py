@@ -6,6 +6,7 @@ of each data row, so every issue can name the row a user sees in Excel."""
 from __future__ import annotations
 
 import csv
+import io
 import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -18,6 +19,7 @@ import pandas as pd
 import python_calamine as calamine
 
 from .. import readahead
+from ..bounds import MAX_CELL_CHARS, MAX_PART_BYTES, check_archive, read_sparse
 from ..errors import InputError
 from .normalise import BLANK_TOKENS, norm_header
 
@@ -32,6 +34,9 @@ class RawSheet:
     headers: list[str]
     cells: np.ndarray  # shape (rows, len(headers)), dtype object
     rows: np.ndarray  # sheet row number (1-based) of each data row
+    # What the reader noticed about the sheet as a whole (stray far cells, an encoding guessed):
+    # (rule, message) pairs, reported with the sheet's other issues.
+    notes: list[tuple[str, str]] = field(default_factory=list)
     _factorized: dict[int, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict, repr=False)
 
     @classmethod
@@ -57,7 +62,9 @@ class RawSheet:
         """The same sheet read with data row `index` as its header row (for sheets with title
         rows above the headers)."""
         headers = _headers(self.cells[index], self.cells.shape[1])
-        return RawSheet(self.name, headers, self.cells[index + 1 :], self.rows[index + 1 :])
+        return RawSheet(
+            self.name, headers, self.cells[index + 1 :], self.rows[index + 1 :], self.notes
+        )
 
     def factorized(self, col: int) -> tuple[np.ndarray, np.ndarray]:
         """(codes, uniques) of one column, computed once."""
@@ -149,6 +156,7 @@ class WorkbookFile:
             raise InputError(f"There is no file '{self.path}'.")
         if self.path.is_dir():
             raise InputError(f"'{self.path}' is a folder, not a workbook.")
+        self.layout = check_archive(self.path)  # before calamine inflates anything
         self._names = list(self._open().sheet_names)
 
     def _open(self) -> calamine.CalamineWorkbook:
@@ -168,7 +176,8 @@ class WorkbookFile:
         """Within this block, these sheets are parsed in this order in a background thread
         (see `readahead`: calamine parses with the GIL released), so `read` finds each one
         parsed, or waits for it, while this thread normalises the ones before."""
-        ahead = readahead.start(self.path, names)
+        dense = [n for n in names if self.layout is None or self.layout.dense(n)]
+        ahead = readahead.start(self.path, dense)
         try:
             yield
         finally:
@@ -176,7 +185,10 @@ class WorkbookFile:
 
     def read(self, name: str) -> RawSheet:
         """Parse one sheet, or take it parsed ahead. Each call opens its own reader (opening is
-        cheap), so sheets can be parsed in parallel threads."""
+        cheap), so sheets can be parsed in parallel threads. A sheet whose declared range a
+        stray far cell has blown up is streamed instead, keeping only its table."""
+        if self.layout is not None and not self.layout.dense(name):
+            return self._read_sparse(name)
         try:
             ahead = readahead.find(self.path)
             sheet = ahead.take(name) if ahead is not None else None
@@ -186,6 +198,21 @@ class WorkbookFile:
         except Exception as exc:
             raise InputError(f"Sheet '{name}' of '{self.label}' could not be read: {exc}") from None
         return RawSheet.from_rows(name, rows)
+
+    def _read_sparse(self, name: str) -> RawSheet:
+        sparse = read_sparse(self.path, name)
+        raw = RawSheet.from_rows(name, sparse.rows, first_row=sparse.first_row)
+        found = (
+            f" ({sparse.stray:,} filled, the first at {sparse.first_stray})" if sparse.stray else ""
+        )
+        raw.notes.append(
+            (
+                "stray-cells",
+                f"The sheet's used range reaches far beyond its table (a stray value or format "
+                f"far out{found}): only the table under the header row is read.",
+            )
+        )
+        return raw
 
 
 class CsvFolder:
@@ -205,16 +232,45 @@ class CsvFolder:
 
     def read(self, name: str) -> RawSheet:
         path = self._files[name]
-        for encoding in ("utf-8-sig", "cp1252"):
+        if path.stat().st_size > MAX_PART_BYTES:
+            raise InputError(f"'{path.name}' is over 1 GB: it is refused.")
+        text, encoding, guessed = decode_text(path.read_bytes())
+        reader = csv.reader(io.StringIO(text, newline=""))
+        try:
+            rows = list(reader)
+        except csv.Error as exc:
+            raise InputError(
+                f"'{path.name}' line {reader.line_num} cannot be read as CSV ({exc}); a cell "
+                f"may hold at most {MAX_CELL_CHARS:,} characters, as in Excel."
+            ) from None
+        raw = RawSheet.from_rows(name, rows)
+        if guessed:
+            raw.notes.append(
+                ("csv-encoding", f"'{path.name}' is not UTF-8: read as {encoding} (Windows).")
+            )
+        return raw
+
+
+BOMS = (
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe", "utf-16"),  # UTF-16 LE, as some Windows tools export
+    (b"\xfe\xff", "utf-16"),
+)
+
+
+def decode_text(data: bytes) -> tuple[str, str, bool]:
+    """Text of a CSV file: by its byte-order mark (UTF-8, UTF-16 LE/BE), else UTF-8, else
+    Windows-1252. Returns (text, encoding, whether the encoding was guessed)."""
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
             try:
-                with path.open(newline="", encoding=encoding) as fh:
-                    rows = list(csv.reader(fh))
-                break
+                return data.decode(encoding), encoding, False
             except UnicodeDecodeError:
-                continue
-        else:
-            raise InputError(f"'{path.name}' is not a text CSV file.")
-        return RawSheet.from_rows(name, rows)
+                raise InputError(f"The file starts like {encoding} text but is not.") from None
+    try:
+        return data.decode("utf-8"), "utf-8", False
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace"), "cp1252", True
 
 
 def open_source(path: str | os.PathLike[str]) -> SheetSource:
