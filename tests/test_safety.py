@@ -105,7 +105,7 @@ def test_refused_outputs(capsys, tmp_path: Path, annex: Path) -> None:
         "--annex-a",
         str(annex),
         "-o",
-        "o.xlsx",
+        str(tmp_path / "o.xlsx"),
         "--history",
         str(locked.with_suffix(".csv")),
     )
