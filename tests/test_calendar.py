@@ -1,5 +1,6 @@
 import datetime as dt
 
+import holidays
 import numpy as np
 import pandas as pd
 from hypothesis import given, settings
@@ -7,7 +8,8 @@ from hypothesis import strategies as st
 
 from xl_dashboard.calendar import add_wd, bank_holidays, month_end, parse_month, wd
 
-HOLIDAYS = {pd.Timestamp(h).date() for h in bank_holidays()}
+# Independent of the code under test: the holidays package itself.
+HOLIDAYS = set(holidays.country_holidays("GB", subdiv="ENG", years=range(2000, 2041)))
 
 
 def naive_wd(a: dt.date, b: dt.date) -> int:
@@ -62,3 +64,11 @@ def test_months() -> None:
     m = parse_month("2014-08")
     assert month_end(m) == pd.Timestamp("2014-08-31")
     assert parse_month(dt.date(2014, 8, 17)) == m
+
+
+def test_the_bank_holiday_table_is_what_the_holidays_package_says() -> None:
+    for first, last in ((2000, 2040), (2023, 2026)):
+        package = holidays.country_holidays("GB", subdiv="ENG", years=range(first, last + 1))
+        assert [pd.Timestamp(d).date() for d in bank_holidays(first, last)] == sorted(package)
+    assert dt.date(2023, 5, 8) in HOLIDAYS  # the coronation's extra bank holiday
+    assert len(bank_holidays(1995, 1999)) > 0  # outside the table: from the package
