@@ -10,18 +10,18 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from .csv_files import write_csv
 from .disclosure import SUPPRESSED, suppress
 from .indicators.engine import RESULT_COLUMNS, Results, compute
 from .inputs import InputSet, load_inputs
-from .outputs import Target, check_targets, replacing, staged
+from .outputs import BuildRequest, check_request, replacing, staged
 
 __all__ = [
     "BuildRequest",
     "InputSet",
+    "check_request",
     "Results",
     "build",
     "compute",
@@ -30,46 +30,6 @@ __all__ = [
     "run_build",
     "write_data_csv",
 ]
-
-
-@dataclass(frozen=True)
-class BuildRequest:
-    """What one build reads and writes (paths as the user gave them)."""
-
-    output: Path
-    input_workbook: Path | None = None
-    annex_a: Path | None = None
-    data_csv: Path | None = None
-    history: Path | None = None
-    pdf: Path | None = None
-    png_dir: Path | None = None
-    quality_report: Path | None = None
-    publish: bool = False
-    overrides: dict[str, object] = field(default_factory=dict)
-
-    def targets(self) -> list[Target]:
-        named = [
-            (self.output, "xlsx", "-o"),
-            (self.data_csv, "csv", "--data-csv"),
-            (self.history, "csv", "--history"),
-            (self.pdf, "pdf", "--pdf"),
-            (self.png_dir, "folder", "--png"),
-            (self.quality_report, "xlsx", "--quality-report"),
-        ]
-        return [Target(Path(p), kind, option) for p, kind, option in named if p is not None]
-
-    def inputs(self) -> list[Path]:
-        """Every file the build reads (a CSV folder's files each), the history aside."""
-        paths = [p for p in (self.input_workbook, self.annex_a) if p is not None]
-        files: list[Path] = []
-        for p in map(Path, paths):
-            files += sorted(p.glob("*.csv")) if p.is_dir() else [p]
-        return files
-
-
-def check_request(request: BuildRequest) -> None:
-    """Refuse unsafe outputs before anything is read (exit 2, one sentence, nothing written)."""
-    check_targets(request.targets(), request.inputs())
 
 
 def run_build(request: BuildRequest) -> Results:

@@ -27,7 +27,7 @@ from .progress import Progress
 if TYPE_CHECKING:
     import pandas as pd
 
-    from .api import BuildRequest
+    from .outputs import BuildRequest
 
 EXIT_OK, EXIT_ERRORS, EXIT_UNUSABLE, EXIT_BUG = 0, 1, 2, 3
 
@@ -166,7 +166,7 @@ def build(
 
 def _request(**paths: object) -> BuildRequest:
     """The build's request, its outputs checked before anything is read."""
-    from .api import BuildRequest, check_request
+    from .outputs import BuildRequest, check_request
 
     request = BuildRequest(**paths)  # type: ignore[arg-type]
     check_request(request)

@@ -48,7 +48,7 @@ def write_dashboard(results: Results, path: str | os.PathLike[str]) -> Path:
     dashboard = build_dashboard(results)
     with replacing(target) as tmp:
         book = xlsxwriter.Workbook(
-            str(tmp), {"strings_to_formulas": False, "strings_to_urls": False}
+            str(tmp), {"strings_to_formulas": False, "strings_to_urls": False, "in_memory": True}
         )
         book.set_properties(
             {

@@ -205,6 +205,9 @@ def normalise(codes: np.ndarray, uniques: np.ndarray, kind: str) -> tuple[np.nda
 
     Dates come back as datetime64[ns] (NaT for blank/invalid), ints as float64 (NaN), yes/no as
     an object array of True/False/None, text and codes as objects (None for blank)."""
+    if kind == "date":
+        table, bad_u = parse_dates(np.asarray(uniques, dtype=object))
+        return _take(table, codes, np.datetime64("NaT", "ns")), _take(bad_u, codes, False)
     if kind == "text":
         parsed = list(clean_texts(np.asarray(uniques, dtype=object)))
     else:
@@ -212,18 +215,38 @@ def normalise(codes: np.ndarray, uniques: np.ndarray, kind: str) -> tuple[np.nda
         parsed = [parser(u) for u in uniques]
     bad_u = np.fromiter((p is INVALID for p in parsed), bool, len(parsed))
     parsed = [None if p is INVALID else p for p in parsed]
-    if kind == "date":
-        table = pd.DatetimeIndex(parsed, dtype="datetime64[ns]").to_numpy()
-        fill: Any = np.datetime64("NaT", "ns")
-    elif kind in ("int", "number"):
+    if kind in ("int", "number"):
         table = np.array([np.nan if p is None else p for p in parsed], dtype="float64")
-        fill = np.nan
+        fill: Any = np.nan
     else:
         table = np.array(parsed + [None], dtype=object)[:-1]
         fill = None
     values = _take(table, codes, fill)
     invalid = _take(bad_u, codes, False)
     return values, invalid
+
+
+def parse_dates(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """`parse_date` over an array (a column's distinct values), with the real dates (what a
+    workbook mostly holds) converted by numpy in one go: (datetime64[ns] with NaT, invalid)."""
+    days = np.full(len(values), np.datetime64("NaT"), dtype="datetime64[D]")
+    bad = np.zeros(len(values), dtype=bool)
+    is_date = np.fromiter((isinstance(v, dt.date) for v in values), bool, len(values))
+    if is_date.any():
+        days[is_date] = np.array(
+            [v.date() if isinstance(v, dt.datetime) else v for v in values[is_date]],
+            dtype="datetime64[D]",
+        )
+        lo, hi = np.datetime64(_FIRST_DAY, "D"), np.datetime64(_LAST_DAY, "D")
+        out = is_date & ((days < lo) | (days > hi))
+        days[out], bad[out] = np.datetime64("NaT"), True
+    for i in np.flatnonzero(~is_date):
+        day = parse_date(values[i])
+        if day is INVALID:
+            bad[i] = True
+        elif day is not None:
+            days[i] = np.datetime64(day.date(), "D")
+    return days.astype("datetime64[ns]"), bad
 
 
 def _take(table: np.ndarray, codes: np.ndarray, fill: Any) -> np.ndarray:
