@@ -11,7 +11,8 @@ import pytest
 import xlsxwriter
 from hypothesis import HealthCheck, settings
 
-from xl_dashboard.indicators.engine import Results, compute
+from xl_dashboard.api import compute
+from xl_dashboard.indicators.engine import Results
 from xl_dashboard.inputs import load_inputs
 from xl_dashboard.inputs.annex_a_spec import LISTS
 

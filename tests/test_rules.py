@@ -6,7 +6,7 @@ import pandas as pd
 from conftest import d, figure, issues_of, write_workbook
 from rich.console import Console
 
-from xl_dashboard.indicators.engine import compute
+from xl_dashboard.api import compute
 from xl_dashboard.inputs import load_inputs
 from xl_dashboard.validation.report import print_report
 

@@ -11,12 +11,20 @@ import contextlib
 import dataclasses
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from .calendar import month_end
 from .csv_files import write_csv
 from .disclosure import SUPPRESSED, suppress
-from .indicators.engine import RESULT_COLUMNS, Results, compute
+from .indicators import engine
+from .indicators.engine import RESULT_COLUMNS, Results, resolve_settings
 from .inputs import InputSet, load_inputs
+from .issues import Issues
 from .outputs import BuildRequest, check_request, replacing, staged
+from .validation import validate
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = [
     "BuildRequest",
@@ -69,6 +77,19 @@ def run_build(request: BuildRequest) -> Results:
                     stage.temp(request.png_dir) if request.png_dir is not None else None,
                 )
     return results
+
+
+def compute(inputs: InputSet, history: pd.DataFrame | None = None) -> Results:
+    """Validate, then compute: the build plan (settings, reporting month, coverage start) is
+    resolved once; the validation rules run over the typed lists as their own stage; the
+    engine only computes (and never changes its input)."""
+    settings = resolve_settings(inputs)
+    checked = Issues()
+    if inputs.annex:
+        checked = validate(
+            inputs.annex, month_end=month_end(settings.reporting_month), today=settings.build_date
+        )
+    return engine.compute(inputs, history, settings=settings, checked=checked)
 
 
 def published(results: Results) -> Results:

@@ -25,9 +25,10 @@ from typing import Any, TypeVar
 import pandas as pd
 import xlwings as xw
 
+from ..api import compute
 from ..dashboard.build import printed_sheets, write_dashboard
 from ..errors import XlDashboardError
-from ..indicators.engine import Results, compute
+from ..indicators.engine import Results
 from ..inputs import load_from_sources
 from ..inputs.annex_a_spec import LISTS, sheet_name
 from ..inputs.workbook import RawSheet, find_sheet, open_source

@@ -21,10 +21,10 @@ import numpy as np
 import pandas as pd
 import xlwings as xw
 
+from ..api import compute
 from ..calendar import add_wd, parse_month, wd
 from ..dashboard.rules import rag
 from ..indicators.catalogue import BY_ID, CATALOGUE, SECTIONS
-from ..indicators.engine import compute
 from ..indicators.front_door import source_groups
 from ..inputs import load_from_sources
 from ..inputs.normalise import (

@@ -14,7 +14,6 @@ from ..inputs import InputSet
 from ..inputs.annex_a import AnnexA
 from ..issues import Issues
 from ..settings import Settings
-from ..validation import validate
 from . import (  # noqa: F401  (importing registers the compute functions)
     child_protection,
     children_in_need,
@@ -144,12 +143,23 @@ def population_for(inputs: InputSet, settings: Settings, period: pd.Period) -> f
     return float(earlier["population"].iloc[-1]) if len(earlier) else None
 
 
-def compute(inputs: InputSet, history: pd.DataFrame | None = None) -> Results:
+def compute(
+    inputs: InputSet,
+    history: pd.DataFrame | None = None,
+    *,
+    settings: Settings | None = None,
+    checked: Issues | None = None,
+) -> Results:
     """Every indicator of the catalogue for every month it can be had for: computed from
-    Annex A, else from the Monthly figures, else from the stored history (see history.py)."""
-    settings = resolve_settings(inputs)
-    issues = Issues()  # the input's own issues are copied, never added to
+    Annex A, else from the Monthly figures, else from the stored history (see history.py).
+
+    `settings` resolved once by the pipeline (else here); `checked` are the validation stage's
+    issues, reported with the rest. The input is never changed: its issues are copied."""
+    settings = settings or resolve_settings(inputs)
+    issues = Issues()
     issues.extend(inputs.issues)
+    if checked is not None:
+        issues.extend(checked)
     month = settings.reporting_month
     covered: list[pd.Period] = []
     if inputs.annex:
@@ -163,8 +173,6 @@ def compute(inputs: InputSet, history: pd.DataFrame | None = None) -> Results:
                 "computed from them.",
             )
         _warn_partly_covered(inputs.annex, month, settings.build_date, issues)
-    if inputs.annex:
-        issues.extend(validate(inputs.annex, month_end=month_end(month), today=settings.build_date))
     computed = _compute_annex_a(inputs, settings, covered, issues) if covered else []
     data = pd.concat([*computed, _empty()], ignore_index=True) if computed else _empty()
     data = _add_rates(data, inputs, settings, issues)
