@@ -46,6 +46,20 @@ def test_allocation_needs_the_workers_sheet(run) -> None:
     assert "cin_open" in set(r.data["indicator_id"])
 
 
+def test_cin_episodes_closed_count_rows_by_closure_month(run) -> None:
+    rows = [
+        cin("N1", d("2024-01-01"), end=d("2024-07-01")),  # first day of July
+        cin("N1", d("2024-02-01"), end=d("2024-07-31")),  # same child, a second episode
+        cin("N2", d("2024-01-01"), end=d("2024-08-31")),  # last day of August
+        cin(None, d("2024-01-01"), end=d("2024-08-15")),  # no child id: an episode all the same
+        cin("N3", d("2024-01-01"), end=d("2024-09-01")),  # after the reporting month
+        cin("N4", d("2024-01-01")),  # open
+    ]
+    r = run({6: rows}, start="2024-07-01")
+    assert figure(r, "cin_closed", "2024-07") == (2.0, None, 2.0)
+    assert figure(r, "cin_closed", "2024-08") == (2.0, None, 2.0)
+
+
 LA_START, LA_END = "Date Started to be Looked After", "Date Ceased to be Looked After"
 LEGAL, HEALTH, DENTAL = (
     "Child's Legal Status",

@@ -94,7 +94,7 @@ def definitions(results: Results) -> pd.DataFrame:
         rows.append(
             {
                 "indicator_id": ind.id,
-                "title": ind.title,
+                "title": ind.title_for(results.settings),
                 "section": SECTIONS[ind.section],
                 "definition": ind.definition,
                 "numerator": ind.numerator,

@@ -19,6 +19,7 @@ from ..indicators.catalogue import (
     get,
 )
 from ..indicators.engine import Results
+from ..settings import Settings
 from . import rules
 from .figures import STANDARD_COMPARATORS, Figures, date_range_label, month_label
 from .model import (
@@ -506,6 +507,31 @@ def _ratio_block(
     return _sourced(fig, block, [(key, labels[2])], periods)
 
 
+CIN_COUNTS = (
+    ("cin_open", "Children in need at the month end"),
+    ("cin_closed", "CIN episodes closed in the month"),
+)
+
+
+def _cin_block(fig: Figures) -> Block:
+    """The CIN rate against comparators, then the count it is a rate of and the episodes
+    closed, month by month."""
+    block = _rate_block(
+        fig,
+        "Rate of Children in Need per 10,000 Under-18 Population",
+        "cin_rate",
+        "cin_rate",
+        short=True,
+    )
+    periods = _months(fig, short=False)
+    rows = tuple(
+        Row(label, fig.values(Key(i), periods), "count", key=Key(i)) for i, label in CIN_COUNTS
+    )
+    table = Table("cin_counts", "Number", fig.labels(periods), rows)
+    measures = [(Key(i), label) for i, label in CIN_COUNTS]
+    return _sourced(fig, replace(block, parts=(*block.parts, table)), measures, periods)
+
+
 def page_early_help(fig: Figures) -> tuple[Block, ...]:
     return (
         _chart_block(
@@ -530,13 +556,7 @@ def page_early_help(fig: Figures) -> tuple[Block, ...]:
             "CIN Allocated to CWD Teams Reviewed within 6 Weeks",
             [(Key("cwd_reviewed_6_weeks"), "% reviewed within 6 weeks")],
         ),
-        _rate_block(
-            fig,
-            "Rate of Children in Need per 10,000 Under-18 Population",
-            "cin_rate",
-            "cin_rate",
-            short=True,
-        ),
+        _cin_block(fig),
         _commentary_block(fig, 2),
     )
 
@@ -689,12 +709,13 @@ PAGES = {
 # --- the summary -----------------------------------------------------------------------------
 
 
-def summary_keys() -> list[tuple[int, Key, str]]:
+def summary_keys(settings: Settings) -> list[tuple[int, Key, str]]:
     """(section, key, title) for every summary row, in catalogue order."""
     out = []
     for ind in CATALOGUE:
+        shown = ind.title_for(settings)
         for b in SUMMARY_BREAKDOWNS.get(ind.id, ("",)):
-            title = f"{ind.title} – {b}" if b else ind.title
+            title = f"{shown} – {b}" if b else shown
             out.append((ind.section, Key(ind.id, b), title))
     return out
 
@@ -703,7 +724,7 @@ def build_summary(fig: Figures) -> Summary:
     periods = fig.window(fig.settings.dashboard_months)
     this_p, last_p = fig.month, fig.month - 1
     by_section: dict[int, list[SummaryRow]] = {n: [] for n in SECTIONS}
-    for section, key, title in summary_keys():
+    for section, key, title in summary_keys(fig.settings):
         ind = get(key.indicator_id)
         this, last = fig.get(key, this_p), fig.get(key, last_p)
         target, tolerance = fig.target(key.indicator_id) if ind.polarity != "none" else (None, None)

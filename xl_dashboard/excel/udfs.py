@@ -36,6 +36,7 @@ from ..inputs.normalise import (
     parse_month_text,
     parse_number,
 )
+from ..settings import Settings
 from .book import XlwingsBook
 
 VALUE, NA, DIV0 = "#VALUE!", "#N/A", "#DIV/0!"
@@ -140,8 +141,10 @@ def XLD_SOURCE_GROUP(code: Any) -> Any:
 def XLD_CATALOGUE() -> Any:
     """The dashboard's indicators: id, title, section, unit, polarity, source, definition."""
     header = ["indicator_id", "title", "section", "unit", "polarity", "source", "definition"]
+    defaults = Settings()  # the contract's timescales (titles may name them)
     return [header] + [
-        [i.id, i.title, SECTIONS[i.section], i.unit, i.polarity, i.source, i.definition]
+        [i.id, i.title_for(defaults), SECTIONS[i.section], i.unit, i.polarity, i.source]
+        + [i.definition]
         for i in CATALOGUE
     ]
 

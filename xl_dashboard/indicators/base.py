@@ -1,4 +1,4 @@
-"""What compute functions share: the context they read, their registry, and small helpers."""
+"""What compute functions share: the context they read and small helpers."""
 
 from __future__ import annotations
 
@@ -19,28 +19,6 @@ PART_COLUMNS = ["period", "breakdown", "numerator", "denominator"]
 ComputeFn = Callable[["Context"], pd.DataFrame]
 
 
-@dataclass(frozen=True)
-class Registration:
-    fn: ComputeFn
-    needs: dict[int, tuple[str, ...]]
-    needs_workers: bool = False
-
-
-REGISTRY: dict[str, Registration] = {}
-
-
-def computes(
-    indicator_id: str, needs: dict[int, tuple[str, ...]], *, workers: bool = False
-) -> Callable[[ComputeFn], ComputeFn]:
-    """Register the compute function of one catalogue indicator and the list columns it needs."""
-
-    def register(fn: ComputeFn) -> ComputeFn:
-        REGISTRY[indicator_id] = Registration(fn, needs, workers)
-        return fn
-
-    return register
-
-
 @dataclass
 class Context:
     """The inputs a compute function reads, and where it reports the rows it leaves out."""
@@ -50,6 +28,7 @@ class Context:
     months: list[pd.Period]  # the months this indicator is computed for
     workers: dict[str, bool]
     issues: Issues
+    indicator_id: str = ""  # the indicator being computed (set by the engine)
     _left_out: list[pd.DataFrame] = field(default_factory=list)
 
     def list(self, list_no: int) -> pd.DataFrame:
@@ -59,14 +38,15 @@ class Context:
     def periods(self) -> list[str]:
         return [str(m) for m in self.months]
 
-    def left_out(
-        self, indicator_id: str, list_no: int, rows: pd.Series | np.ndarray, why: str
-    ) -> None:
-        """Note rows left out of an indicator (numerator and denominator alike), with the reason."""
+    def left_out(self, list_no: int, rows: pd.Series | np.ndarray, why: str) -> None:
+        """Note rows left out of the indicator being computed (numerator and denominator
+        alike), with the reason."""
         rows = np.asarray(rows)
         if len(rows):
             self._left_out.append(
-                pd.DataFrame({"list": list_no, "row": rows, "why": why, "indicator": indicator_id})
+                pd.DataFrame(
+                    {"list": list_no, "row": rows, "why": why, "indicator": self.indicator_id}
+                )
             )
 
     def report_left_out(self) -> None:
@@ -137,7 +117,6 @@ def distinct(frame: pd.DataFrame, mask: np.ndarray | pd.Series) -> int:
 
 def snapshot(
     ctx: Context,
-    indicator_id: str,
     list_no: int,
     measure: Callable[[pd.DataFrame, pd.Timestamp], tuple[np.ndarray, np.ndarray | None]],
 ) -> pd.DataFrame:
@@ -145,7 +124,7 @@ def snapshot(
 
     `measure(episodes, M1)` returns (cohort mask, numerator mask or None for a plain count).
     Rows without a start date or a child id are left out and reported."""
-    episodes = usable(ctx, indicator_id, list_no, ("start", "child_id"))
+    episodes = usable(ctx, list_no, ("start", "child_id"))
     out = []
     for month in ctx.months:
         m1 = month_end(month)
@@ -158,16 +137,14 @@ def snapshot(
     return pd.DataFrame(out, columns=PART_COLUMNS)
 
 
-def usable(ctx: Context, indicator_id: str, list_no: int, keys: tuple[str, ...]) -> pd.DataFrame:
+def usable(ctx: Context, list_no: int, keys: tuple[str, ...]) -> pd.DataFrame:
     """The list's rows that have every named field; the others are reported as left out."""
     frame = ctx.list(list_no)
     ok = np.ones(len(frame), dtype=bool)
     for key in keys:
         blank = frame[key].isna().to_numpy()
         if blank.any():
-            ctx.left_out(
-                indicator_id, list_no, frame.loc[blank & ok, "row"], f"No {_header(list_no, key)}"
-            )
+            ctx.left_out(list_no, frame.loc[blank & ok, "row"], f"No {_header(list_no, key)}")
         ok &= ~blank
     return frame[ok] if not ok.all() else frame
 

@@ -7,24 +7,17 @@ import pandas as pd
 
 from ..calendar import wd
 from .allocation import qualified
-from .base import Context, computes, counts_by_month, month_of, open_at, snapshot, usable
-
-PLAN = ("start", "end", "child_id")
+from .base import Context, counts_by_month, month_of, open_at, snapshot, usable
 
 
-@computes("cp_open", needs={7: PLAN})
 def cp_open(ctx: Context) -> pd.DataFrame:
-    return snapshot(ctx, "cp_open", 7, lambda ep, m1: (open_at(ep, m1), None))
+    return snapshot(ctx, 7, lambda ep, m1: (open_at(ep, m1), None))
 
 
-@computes("cp_allocated_qualified", needs={7: (*PLAN, "worker")}, workers=True)
 def cp_allocated_qualified(ctx: Context) -> pd.DataFrame:
-    return snapshot(
-        ctx, "cp_allocated_qualified", 7, lambda ep, m1: (open_at(ep, m1), qualified(ctx, 7, ep))
-    )
+    return snapshot(ctx, 7, lambda ep, m1: (open_at(ep, m1), qualified(ctx, 7, ep)))
 
 
-@computes("cp_visits_in_timescale", needs={7: (*PLAN, "last_visit")})
 def cp_visits_in_timescale(ctx: Context) -> pd.DataFrame:
     # R = the last statutory visit when present and on or before M1, else the plan start.
     def measure(ep: pd.DataFrame, m1: pd.Timestamp) -> tuple:
@@ -44,49 +37,42 @@ def cp_visits_in_timescale(ctx: Context) -> pd.DataFrame:
         since = visit.fillna(ep["start"])
         return cohort, wd(since, m1) <= ctx.settings.timescales.cp_visit
 
-    return snapshot(ctx, "cp_visits_in_timescale", 7, measure)
+    return snapshot(ctx, 7, measure)
 
 
-@computes("cp_seen_alone", needs={7: (*PLAN, "seen_alone")})
 def cp_seen_alone(ctx: Context) -> pd.DataFrame:
     # A blank answer counts as not seen alone (in the denominator only).
     return snapshot(
         ctx,
-        "cp_seen_alone",
         7,
         lambda ep, m1: (open_at(ep, m1), (ep["seen_alone"] == True).to_numpy()),  # noqa: E712
     )
 
 
-@computes("cp_duration_2y_plus", needs={7: PLAN})
 def cp_duration_2y_plus(ctx: Context) -> pd.DataFrame:
     return snapshot(
         ctx,
-        "cp_duration_2y_plus",
         7,
         lambda ep, m1: (open_at(ep, m1), (ep["start"] <= m1 - pd.DateOffset(years=2)).to_numpy()),
     )
 
 
-@computes("cp_duration_18m_2y", needs={7: PLAN})
 def cp_duration_18m_2y(ctx: Context) -> pd.DataFrame:
     def measure(ep: pd.DataFrame, m1: pd.Timestamp) -> tuple:
         start = ep["start"]
         band = (start > m1 - pd.DateOffset(years=2)) & (start <= m1 - pd.DateOffset(months=18))
         return open_at(ep, m1), band.to_numpy()
 
-    return snapshot(ctx, "cp_duration_18m_2y", 7, measure)
+    return snapshot(ctx, 7, measure)
 
 
-@computes("cp_second_subsequent", needs={7: ("start", "previous_plans")})
 def cp_second_subsequent(ctx: Context) -> pd.DataFrame:
-    plans = usable(ctx, "cp_second_subsequent", 7, ("start",))
+    plans = usable(ctx, 7, ("start",))
     period = month_of(plans["start"], ctx.periods)
     plans = plans[period.notna()].assign(period=period[period.notna()])
     previous = plans["previous_plans"]
     valid = (previous >= 0).to_numpy()  # whole numbers by then: invalid ones are blank
     ctx.left_out(
-        "cp_second_subsequent",
         7,
         plans.loc[~valid, "row"],
         "Number of Previous Child Protection Plans is not a whole number of 0 or more",
@@ -95,21 +81,18 @@ def cp_second_subsequent(ctx: Context) -> pd.DataFrame:
     return counts_by_month(plans["period"], ctx.periods, plans["previous_plans"] >= 1)
 
 
-@computes("icpc_in_timescale", needs={5: ("strategy_date", "icpc_date")})
 def icpc_in_timescale(ctx: Context) -> pd.DataFrame:
     s47 = ctx.list(5)
     period = month_of(s47["icpc_date"], ctx.periods)
     held = s47[period.notna()].assign(period=period[period.notna()])
     no_strategy = held["strategy_date"].isna().to_numpy()
     ctx.left_out(
-        "icpc_in_timescale",
         5,
         held.loc[no_strategy, "row"],
         "No Strategy discussion initiating Section 47 Enquiry Start Date",
     )
     before = (held["icpc_date"] < held["strategy_date"]).to_numpy()
     ctx.left_out(
-        "icpc_in_timescale",
         5,
         held.loc[before, "row"],
         "Date of Initial Child Protection Conference is before the Strategy discussion "

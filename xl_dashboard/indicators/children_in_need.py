@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .allocation import qualified
-from .base import Context, computes, counts_by_month, month_of, open_at, snapshot
+from .base import Context, counts_by_month, month_of, open_at, snapshot
 
 CP_OR_CLA = ("protection", "looked after")
 
@@ -17,22 +17,15 @@ def _cp_or_cla(status: pd.Series) -> pd.Series:
     return words | low.isin({"cp", "cpp", "cla", "lac"})
 
 
-@computes("cin_open", needs={6: ("start", "end", "child_id")})
 def cin_open(ctx: Context) -> pd.DataFrame:
-    return snapshot(ctx, "cin_open", 6, lambda ep, m1: (open_at(ep, m1), None))
+    return snapshot(ctx, 6, lambda ep, m1: (open_at(ep, m1), None))
 
 
-@computes("cin_closed", needs={6: ("end",)})
 def cin_closed(ctx: Context) -> pd.DataFrame:
     """List 6 episodes (rows) with CIN Closure Date in the month."""
     return counts_by_month(month_of(ctx.list(6)["end"], ctx.periods), ctx.periods)
 
 
-@computes(
-    "cin_allocated_qualified",
-    needs={6: ("start", "end", "child_id", "case_status", "worker")},
-    workers=True,
-)
 def cin_allocated_qualified(ctx: Context) -> pd.DataFrame:
     # Children in need not on a CP plan and not looked after (Case Status holds the latest
     # status at the extract date, so this is the reporting month only).
@@ -40,4 +33,4 @@ def cin_allocated_qualified(ctx: Context) -> pd.DataFrame:
         cohort = open_at(ep, m1) & ~_cp_or_cla(ep["case_status"]).to_numpy()
         return cohort, qualified(ctx, 6, ep)
 
-    return snapshot(ctx, "cin_allocated_qualified", 6, measure)
+    return snapshot(ctx, 6, measure)

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .base import Context, computes, counts_by_month, month_of, usable
+from .base import Context, counts_by_month, month_of, usable
 
 
-@computes("eh_assessments_started", needs={2: ("eh_start",)})
 def eh_assessments_started(ctx: Context) -> pd.DataFrame:
-    started = usable(ctx, "eh_assessments_started", 2, ("eh_start",))
+    started = usable(ctx, 2, ("eh_start",))
     period = month_of(started["eh_start"], ctx.periods)
     return counts_by_month(period.dropna(), ctx.periods)

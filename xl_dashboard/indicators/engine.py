@@ -14,14 +14,7 @@ from ..inputs import InputSet
 from ..inputs.annex_a import AnnexA
 from ..issues import Issues
 from ..settings import Settings
-from . import (  # noqa: F401  (importing registers the compute functions)
-    child_protection,
-    children_in_need,
-    early_help,
-    front_door,
-    looked_after,
-)
-from .base import PART_COLUMNS, REGISTRY, Context
+from .base import PART_COLUMNS, Context
 from .catalogue import BY_ID, CATALOGUE, Indicator
 
 KEY = ["indicator_id", "breakdown", "period"]
@@ -216,20 +209,14 @@ def _compute_annex_a(
     parts = []
     ctx = Context(inputs.annex, settings, covered, workers, issues)
     for ind in CATALOGUE:
-        reg = REGISTRY.get(ind.id)
-        if reg is None or not _can_compute(inputs.annex, reg.needs, reg.needs_workers, workers):
+        if ind.compute is None or not ind.computable(inputs.annex, workers):
             continue
         ctx.months = [settings.reporting_month] if ind.latest_only else covered
-        part = reg.fn(ctx)[PART_COLUMNS]
+        ctx.indicator_id = ind.id
+        part = ind.compute(ctx)[PART_COLUMNS]
         parts.append(_with_values(part, ind, "annex_a"))
     ctx.report_left_out()
     return parts
-
-
-def _can_compute(
-    annex: AnnexA, needs: dict[int, tuple[str, ...]], needs_workers: bool, workers: dict
-) -> bool:
-    return all(annex.has(n, *keys) for n, keys in needs.items()) and (workers or not needs_workers)
 
 
 def _with_values(part: pd.DataFrame, ind: Indicator, source: str) -> pd.DataFrame:
@@ -268,8 +255,8 @@ def _add_rates(
                 "no-population",
                 "warning",
                 "Population",
-                f"No 0-17 population is given for {ind.title.lower()}: give it on the "
-                "Population sheet, in Settings or with --population.",
+                f"No 0-17 population is given for {ind.title_for(settings).lower()}: give it "
+                "on the Population sheet, in Settings or with --population.",
             )
             continue
         part = counts[["period", "breakdown", "numerator"]].assign(denominator=pops)

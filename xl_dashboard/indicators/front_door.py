@@ -6,13 +6,13 @@ import numpy as np
 import pandas as pd
 
 from ..calendar import wd
-from .base import PART_COLUMNS, Context, computes, counts_by_month, month_of, usable
-from .catalogue import SOURCE_GROUP_OF, SOURCE_GROUPS
+from .base import PART_COLUMNS, Context, counts_by_month, month_of, usable
+from .groups import SOURCE_GROUP_OF, SOURCE_GROUPS
 
 
-def _contacts_in_months(ctx: Context, indicator_id: str) -> pd.DataFrame:
+def _contacts_in_months(ctx: Context) -> pd.DataFrame:
     """Contacts dated in the computed months, with their source group and period."""
-    contacts = usable(ctx, indicator_id, 1, ("contact_date",))
+    contacts = usable(ctx, 1, ("contact_date",))
     period = month_of(contacts["contact_date"], ctx.periods)
     contacts = contacts[period.notna()].assign(period=period[period.notna()])
     return contacts.assign(group=source_groups(contacts["source"]))
@@ -59,25 +59,20 @@ def _by_group(contacts: pd.DataFrame, periods: list[str], flag: pd.Series | None
     return pd.concat(parts, ignore_index=True)[PART_COLUMNS]
 
 
-@computes("contacts", needs={1: ("contact_date", "source")})
 def contacts(ctx: Context) -> pd.DataFrame:
-    rows = _contacts_in_months(ctx, "contacts")
+    rows = _contacts_in_months(ctx)
     _warn_unknown_sources(ctx, rows)
     return _by_group(rows, ctx.periods, None)
 
 
-@computes(
-    "contact_conversion",
-    needs={1: ("contact_date", "child_id", "source"), 3: ("referral_date", "child_id")},
-)
 def contact_conversion(ctx: Context) -> pd.DataFrame:
     # Contact → referral: the same child referred on or after the contact date, within
     # [contact_to_referral] working days (no national definition; the window is a setting).
-    rows = _contacts_in_months(ctx, "contact_conversion")
+    rows = _contacts_in_months(ctx)
     no_child = rows["child_id"].isna().to_numpy()
-    ctx.left_out("contact_conversion", 1, rows.loc[no_child, "row"], "No Child Unique ID")
+    ctx.left_out(1, rows.loc[no_child, "row"], "No Child Unique ID")
     rows = rows[~no_child].reset_index(drop=True)
-    referrals = usable(ctx, "contact_conversion", 3, ("referral_date", "child_id"))
+    referrals = usable(ctx, 3, ("referral_date", "child_id"))
     pairs = (
         rows[["child_id", "contact_date"]]
         .reset_index()
@@ -93,27 +88,25 @@ def contact_conversion(ctx: Context) -> pd.DataFrame:
     return _by_group(rows, ctx.periods, pd.Series(converted))
 
 
-def _referrals_in_months(ctx: Context, indicator_id: str) -> pd.DataFrame:
-    referrals = usable(ctx, indicator_id, 3, ("referral_date",))
+def _referrals_in_months(ctx: Context) -> pd.DataFrame:
+    referrals = usable(ctx, 3, ("referral_date",))
     period = month_of(referrals["referral_date"], ctx.periods)
     return referrals[period.notna()].assign(period=period[period.notna()])
 
 
-@computes("referrals", needs={3: ("referral_date",)})
 def referrals(ctx: Context) -> pd.DataFrame:
-    return counts_by_month(_referrals_in_months(ctx, "referrals")["period"], ctx.periods)
+    return counts_by_month(_referrals_in_months(ctx)["period"], ctx.periods)
 
 
-@computes("re_referrals", needs={3: ("referral_date", "child_id", "referrals_12m")})
 def re_referrals(ctx: Context) -> pd.DataFrame:
     # DfE: a re-referral is a referral within 12 months of a previous referral. Evidence (contract,
     # with its worked example): another listed referral of the child in [d - 12 months, d), or
     # Ofsted's per-child "Number of Referrals in Last 12 Months" (counted before the child's
     # latest referral L) exceeding the child's listed referrals in [L - 12 months, L): then one
     # fell before the list, within 12 months of every listed referral of that child.
-    rows = _referrals_in_months(ctx, "re_referrals")
+    rows = _referrals_in_months(ctx)
     no_child = rows["child_id"].isna().to_numpy()
-    ctx.left_out("re_referrals", 3, rows.loc[no_child, "row"], "No Child Unique ID")
+    ctx.left_out(3, rows.loc[no_child, "row"], "No Child Unique ID")
     rows = rows[~no_child].reset_index(drop=True)
     listed = ctx.list(3)
     listed = listed.loc[
@@ -160,17 +153,14 @@ def _assessments_in_months(ctx: Context) -> pd.DataFrame:
     return frame[period.notna()].assign(period=period[period.notna()])
 
 
-@computes("assessments_completed", needs={4: ("authorised",)})
 def assessments_completed(ctx: Context) -> pd.DataFrame:
     return counts_by_month(_assessments_in_months(ctx)["period"], ctx.periods)
 
 
-@computes("assessments_in_timescale", needs={4: ("start", "authorised")})
 def assessments_in_timescale(ctx: Context) -> pd.DataFrame:
     rows = _assessments_in_months(ctx)
     no_start = rows["start"].isna().to_numpy()
     ctx.left_out(
-        "assessments_in_timescale",
         4,
         rows.loc[no_start, "row"],
         "No Continuous Assessment Start Date",

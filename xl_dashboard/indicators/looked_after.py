@@ -6,9 +6,7 @@ import numpy as np
 import pandas as pd
 
 from .allocation import qualified
-from .base import Context, computes, open_at, snapshot
-
-EPISODE = ("start", "end", "child_id")
+from .base import Context, open_at, snapshot
 
 
 def _looked_after_at(ep: pd.DataFrame, m1: pd.Timestamp):
@@ -43,26 +41,21 @@ def _year_cohort(ep: pd.DataFrame, m1: pd.Timestamp):
     return _looked_after_at(ep, m1) & (ep["start"] <= m1 - pd.DateOffset(months=12)).to_numpy()
 
 
-@computes("lac_open", needs={8: EPISODE})
 def lac_open(ctx: Context) -> pd.DataFrame:
-    return snapshot(ctx, "lac_open", 8, lambda ep, m1: (_looked_after_at(ep, m1), None))
+    return snapshot(ctx, 8, lambda ep, m1: (_looked_after_at(ep, m1), None))
 
 
-@computes("lac_allocated_qualified", needs={8: (*EPISODE, "worker")}, workers=True)
 def lac_allocated_qualified(ctx: Context) -> pd.DataFrame:
     return snapshot(
         ctx,
-        "lac_allocated_qualified",
         8,
         lambda ep, m1: (_looked_after_at(ep, m1), qualified(ctx, 8, ep)),
     )
 
 
-@computes("lac_health_assessment", needs={8: (*EPISODE, "health_assessment")})
 def lac_health_assessment(ctx: Context) -> pd.DataFrame:
     return snapshot(
         ctx,
-        "lac_health_assessment",
         8,
         lambda ep, m1: _health_measure(ctx, ep, m1),
     )
@@ -84,11 +77,9 @@ def _health_measure(ctx: Context, ep: pd.DataFrame, m1: pd.Timestamp) -> tuple:
     return cohort, _within_months(ep["health_assessment"], m1, _health_due_since(ep, m1, ctx))
 
 
-@computes("lac_dental_check", needs={8: (*EPISODE, "dental_check")})
 def lac_dental_check(ctx: Context) -> pd.DataFrame:
     return snapshot(
         ctx,
-        "lac_dental_check",
         8,
         lambda ep, m1: (_year_cohort(ep, m1), _within_months(ep["dental_check"], m1, 12)),
     )
