@@ -1,5 +1,6 @@
 """The headless door: exit codes and one-sentence messages, never a traceback."""
 
+import errno
 from pathlib import Path
 
 import openpyxl
@@ -7,6 +8,7 @@ import pandas as pd
 import pytest
 from conftest import annex_a_sheets, d, write_workbook
 
+from xl_dashboard import api
 from xl_dashboard.cli import main
 
 
@@ -138,14 +140,42 @@ def test_build_writes_workbook_and_csv(capsys, clean_annex: Path, tmp_path: Path
     assert {"Indicator data", "Data quality"} <= set(sheets)
 
 
-def test_a_failed_build_leaves_the_old_output(capsys, tmp_path: Path) -> None:
-    out_xlsx = tmp_path / "dash.xlsx"
+def test_a_failed_build_leaves_the_old_output(
+    capsys, clean_annex: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The dashboard is written, then the CSV writer dies half-way with a full disk: neither
+    old output is touched and no temporary file is left behind."""
+    out = tmp_path / "out"
+    out.mkdir()
+    out_xlsx, out_csv = out / "dash.xlsx", out / "data.csv"
     out_xlsx.write_bytes(b"previous dashboard")
-    code, _, _ = run_cli(
-        capsys, "build", "--annex-a", str(tmp_path / "nope.xlsx"), "-o", str(out_xlsx)
+    out_csv.write_bytes(b"previous,data")
+    written: list[Path] = []
+
+    def disk_fills(results: object, path: Path) -> Path:
+        written.append(Path(path))
+        Path(path).write_bytes(b"indicator_id,brea")
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(api, "write_data_csv", disk_fills)
+    code, _, err = run_cli(
+        capsys,
+        "build",
+        "--annex-a",
+        str(clean_annex),
+        "--month",
+        "2024-08",
+        "-o",
+        str(out_xlsx),
+        "--data-csv",
+        str(out_csv),
+        "-q",
     )
-    assert code == 2 and out_xlsx.read_bytes() == b"previous dashboard"
-    assert [p.name for p in tmp_path.iterdir()] == ["dash.xlsx"]
+    assert written and written[0].parent == out  # the failure came after writing began
+    assert code == 1 and "disk is full" in err
+    assert out_xlsx.read_bytes() == b"previous dashboard"
+    assert out_csv.read_bytes() == b"previous,data"
+    assert sorted(p.name for p in out.iterdir()) == ["dash.xlsx", "data.csv"]
 
 
 def test_csv_folder_input(capsys, tmp_path: Path) -> None:

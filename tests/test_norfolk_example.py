@@ -294,12 +294,35 @@ def test_cli_build_reproduces_every_reference_figure(built: tuple[Path, Path]) -
 
 
 @pytest.mark.slow
-def test_cli_indicator_data_sheet_matches_csv(built: tuple[Path, Path]) -> None:
+def test_cli_percentages_are_worked_out_from_the_counts(built: tuple[Path, Path]) -> None:
+    """Not a round trip: the example gives only the counts behind each percentage (its value
+    cells are blank), so every percentage is the build's own 100 x numerator / denominator."""
+    figures = _example_sheets()["Monthly figures"]
+    figures["breakdown"] = figures["breakdown"].map(lambda b: "" if _is_blank(b) else b)
+    data = _read_indicator_csv(built[1]).set_index(["indicator_id", "breakdown", "period"])
+    checked = 0
+    for (indicator_id, breakdown), (nums, dens) in REFERENCE_COUNTS.items():
+        given = figures[
+            (figures["indicator_id"] == indicator_id) & (figures["breakdown"] == breakdown)
+        ]
+        assert given["value"].map(_is_blank).all(), (indicator_id, breakdown)
+        months = MAR_AUG if len(nums) == 6 else JUN_AUG
+        for period, num, den in zip(months, nums, dens, strict=True):
+            value = data.loc[(indicator_id, breakdown, period), "value"]
+            assert value == pytest.approx(100 * num / den, abs=1e-9), (indicator_id, period)
+            checked += 1
+    assert checked == 6 + 6 + 6 + 3 + 3
+    # Two worked by hand: 990 / 1354 = 73.117%, 102 / 142 = 71.831%.
+    assert round(data.loc[("cin_with_plan", "CIN teams", "2014-03"), "value"], 3) == 73.117
+    assert round(data.loc[("s47_assessments_in_timescale", "", "2014-08"), "value"], 3) == 71.831
+
+
+@pytest.mark.slow
+def test_cli_indicator_data_sheet_holds_the_reference(built: tuple[Path, Path]) -> None:
+    """The workbook's Indicator data sheet, read on its own, shows every reference figure."""
     out_xlsx, out_csv = built
-    data = _read_indicator_csv(out_csv)
     workbook = openpyxl.load_workbook(out_xlsx, read_only=True, data_only=True)
     try:
-        assert "Indicator data" in workbook.sheetnames
         rows = [
             r
             for r in workbook["Indicator data"].iter_rows(values_only=True)
@@ -307,4 +330,13 @@ def test_cli_indicator_data_sheet_matches_csv(built: tuple[Path, Path]) -> None:
         ]
     finally:
         workbook.close()
-    assert len(rows) - 1 == len(data), "Indicator data sheet (minus header) vs CSV rows"
+    header = list(rows[0])
+    assert header[:3] == ["indicator_id", "breakdown", "period"]
+    i_value = header.index("value")
+    sheet = {(r[0], "" if _is_blank(r[1]) else r[1], r[2]): r[i_value] for r in rows[1:]}
+    assert len(sheet) == len(rows) - 1 == len(_read_indicator_csv(out_csv))
+    for row in EXPECTED:
+        indicator_id, breakdown, period, figure, decimals = row
+        assert round(float(sheet[(indicator_id, breakdown, period)]), decimals) == figure, (
+            _figure_id(row)
+        )

@@ -10,7 +10,7 @@ import pytest
 
 from xl_dashboard import outputs
 from xl_dashboard.errors import OutputError, TargetError
-from xl_dashboard.outputs import Target, check_targets, staged
+from xl_dashboard.outputs import Target, check_targets, replacing, staged
 
 
 @pytest.fixture
@@ -134,3 +134,24 @@ def test_stale_temp_files_of_killed_builds_are_removed(tmp_path: Path) -> None:
     with staged([xlsx(tmp_path / "dashboard.xlsx")]) as stage:
         stage.temp(tmp_path / "dashboard.xlsx").write_bytes(b"done")
     assert not stale.exists() and live.exists()
+
+
+def test_a_writer_failing_half_way_leaves_the_old_file(tmp_path: Path) -> None:
+    """`replacing` writes beside the target: a writer that dies after half its bytes leaves
+    the old file byte for byte, and no temporary file behind."""
+    target = tmp_path / "dashboard.xlsx"
+    target.write_bytes(b"last month's dashboard")
+    with pytest.raises(RuntimeError), replacing(target) as tmp:
+        assert tmp != target and tmp.parent == target.parent
+        with tmp.open("wb") as f:
+            f.write(b"PK\x03\x04 half of")
+            f.flush()
+            raise RuntimeError("the writer fails half-way")
+    assert target.read_bytes() == b"last month's dashboard"
+    assert [p.name for p in tmp_path.iterdir()] == ["dashboard.xlsx"]
+
+    with replacing(target) as tmp:
+        tmp.write_bytes(b"this month's dashboard")
+        assert target.read_bytes() == b"last month's dashboard"  # not replaced until done
+    assert target.read_bytes() == b"this month's dashboard"
+    assert [p.name for p in tmp_path.iterdir()] == ["dashboard.xlsx"]

@@ -9,7 +9,7 @@ import pytest
 
 from xl_dashboard.dashboard import rules
 from xl_dashboard.dashboard.layout import build_dashboard
-from xl_dashboard.dashboard.model import Chart, Commentary, Key, Table
+from xl_dashboard.dashboard.model import Commentary, Key, Table
 
 from .conftest import Built
 
@@ -219,8 +219,39 @@ def test_summary_has_every_headline_indicator(county: Built) -> None:
             assert row.this is None
         else:
             assert row.this == pytest.approx(float(latest["value"].iloc[0]))
-        assert row.rag == rules.rag(row.this, row.target, row.tolerance, row.polarity)
     assert summary.comparator_names == ("England", "Statistical neighbours", "East of England")
+
+
+# September's headline figures set by hand against the county's targets, with the letter each
+# must get: (indicator, value, target, amber tolerance, polarity, letter).
+WORKED_RAG = [
+    ("assessments_in_timescale", 85.0, 85.0, 5.0, "up", "G"),  # on target
+    ("s47_assessments_in_timescale", 70.0, 80.0, 10.0, "up", "A"),  # on the amber edge
+    ("cp_visits_in_timescale", 84.5, 90.0, 5.0, "up", "R"),  # 0.5 below the amber edge
+    ("cin_allocated_qualified", 94.9, 95.0, None, "up", "R"),  # no tolerance: no amber
+    ("re_referrals", 22.0, 22.0, 2.0, "down", "G"),
+    ("cp_second_subsequent", 23.0, 20.0, 3.0, "down", "A"),
+    ("cp_allocated_qualified", 95.9, 98.0, 2.0, "up", "R"),
+    ("contacts", 2000.0, None, None, "none", ""),  # no polarity: no letter
+]
+
+
+def test_summary_rag_letters_worked_by_hand(county: Built) -> None:
+    data = county.results.data.copy()
+    for indicator_id, value, *_ in WORKED_RAG:
+        row = (
+            (data["indicator_id"] == indicator_id)
+            & (data["breakdown"] == "")
+            & (data["period"] == "2024-09")
+        )
+        assert row.sum() == 1, indicator_id
+        data.loc[row, "value"] = value
+    summary = build_dashboard(dataclasses.replace(county.results, data=data)).summary
+    by_key = {r.key: r for r in summary.rows}
+    for indicator_id, value, target, tolerance, polarity, letter in WORKED_RAG:
+        row = by_key[Key(indicator_id, "")]
+        assert (row.this, row.target, row.tolerance) == (value, target, tolerance), indicator_id
+        assert (row.polarity, row.rag) == (polarity, letter), indicator_id
 
 
 @pytest.mark.parametrize(
@@ -266,4 +297,5 @@ def test_county_charts_plot_every_indicator_month(county: Built) -> None:
     expected = tuple(data[("cp_second_subsequent", "", m)] for m in months)
     assert chart.series[0].values == pytest.approx(expected)
     assert [s.role for s in chart.series] == ["main", "target"]
-    assert isinstance(chart, Chart)
+    assert chart.series[1].values == (20.0,) * 6  # the county's target, drawn each month
+    assert chart.series[1].unit == "%"

@@ -3,6 +3,7 @@ the pages; the figures, RAG letters and rendered pages are checked against the r
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import subprocess
 from pathlib import Path
@@ -12,9 +13,12 @@ import pytest
 
 from xl_dashboard.cli import main
 from xl_dashboard.dashboard import rules, theme
+from xl_dashboard.dashboard.build import write_dashboard
 from xl_dashboard.dashboard.pdf import convert, export_pages
+from xl_dashboard.indicators.engine import Results
 
 from .conftest import NORFOLK, Built, needs_lo
+from .county import county_results
 
 pytestmark = [needs_lo, pytest.mark.filterwarnings("ignore:Sparkline Group extension")]
 ERRORS = ("#NAME?", "#REF!", "#VALUE!", "#DIV/0!", "#N/A", "#NUM!", "#NULL!", "Err:")
@@ -300,3 +304,33 @@ def test_synthetic_county_from_annex_a(tmp_path: Path) -> None:
     recalculated = convert(built.path, "xlsx", tmp_path / "lo")
     assert _check_page_figures(built, recalculated) > 100
     assert not _errors(recalculated)
+
+
+def _on_target(results: Results) -> Results:
+    """The county with September's figures exactly on target: assessments in timescale
+    85 of 100 = 85% (target 85, higher is better); re-referrals 22 of 100 = 22% (target 22,
+    lower is better). A figure exactly on its target is green either way."""
+    data = results.data.copy()
+    for indicator_id, numerator in (("assessments_in_timescale", 85.0), ("re_referrals", 22.0)):
+        row = (
+            (data["indicator_id"] == indicator_id)
+            & (data["breakdown"] == "")
+            & (data["period"] == "2024-09")
+        )
+        assert row.sum() == 1
+        data.loc[row, ["numerator", "denominator", "value"]] = [numerator, 100.0, numerator]
+    return dataclasses.replace(results, data=data)
+
+
+def test_a_figure_exactly_on_target_is_green(tmp_path: Path) -> None:
+    path = write_dashboard(_on_target(county_results()), tmp_path / "on_target.xlsx")
+    recalculated = convert(path, "xlsx", tmp_path / "lo")
+    summary = openpyxl.load_workbook(recalculated, data_only=True)["Summary"]
+    by_title = {summary.cell(r, 1).value: r for r in range(1, summary.max_row + 1)}
+    for title, value, target in (
+        ("Assessments completed in timescale", 85, 85),
+        ("Percentage of re-referrals", 22, 22),
+    ):
+        r = next(n for t, n in by_title.items() if isinstance(t, str) and t.startswith(title))
+        assert (summary.cell(r, 2).value, summary.cell(r, 6).value) == (value, target), title
+        assert summary.cell(r, 5).value == "G", title
