@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
+import sys
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
@@ -38,6 +40,16 @@ settings.load_profile("ci")
 HEADERS = {n: [c.header for c in cols] for n, cols in LISTS.items()}
 
 Rows = Sequence[Mapping[str, object]]
+
+
+def cli_process(*args: str) -> subprocess.Popen[str]:
+    """The command line in a process of its own, as a user or a scheduler runs it."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "xl_dashboard", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def d(text: str) -> dt.datetime:

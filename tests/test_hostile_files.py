@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 import xlsxwriter
-from conftest import annex_a_sheets, d, write_workbook
+from conftest import annex_a_sheets, cli_process, d, write_workbook
 
 from xl_dashboard.cli import main
 
@@ -186,21 +186,7 @@ def test_no_worker_process_is_left_by_a_killed_build(tmp_path: Path) -> None:
 
     annex = tmp_path / "annex.xlsx"
     synthesise_annex_a(annex, scale="small")
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "xl_dashboard",
-            "build",
-            "--annex-a",
-            str(annex),
-            "-o",
-            str(tmp_path / "o.xlsx"),
-            "-q",
-        ],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-    )
+    proc = cli_process("build", "--annex-a", str(annex), "-o", str(tmp_path / "o.xlsx"), "-q")
     kids: set[int] = set()
     deadline = time.monotonic() + 1.5
     while time.monotonic() < deadline and proc.poll() is None:
@@ -235,23 +221,8 @@ def test_interrupted_builds_exit_quietly_and_leave_no_temp_files(tmp_path: Path,
 
     # From 0.1 s: before that the interpreter itself is starting (its own Ctrl-C handling).
     for delay in (0.1, 0.4, 1.5):
-        proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "xl_dashboard",
-                "build",
-                "--annex-a",
-                str(annex),
-                "-o",
-                str(tmp_path / "o.xlsx"),
-                "--data-csv",
-                str(tmp_path / "o.csv"),
-            ],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
+        out, csv = str(tmp_path / "o.xlsx"), str(tmp_path / "o.csv")
+        proc = cli_process("build", "--annex-a", str(annex), "-o", out, "--data-csv", csv)
         time.sleep(delay)
         proc.send_signal(signal.Signals(sig))
         _, err = proc.communicate(timeout=60)

@@ -4,14 +4,13 @@ and bad lines, CSV outputs are inert, the pack holds figures only."""
 
 import os
 import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
 import openpyxl
 import pandas as pd
 import pytest
-from conftest import annex_a_sheets, d, write_workbook
+from conftest import annex_a_sheets, cli_process, d, write_workbook
 
 from xl_dashboard import outputs
 from xl_dashboard.cli import main
@@ -151,26 +150,9 @@ def test_a_failed_history_write_replaces_no_output(capsys, tmp_path, annex, monk
     assert sorted(p.name for p in tmp_path.iterdir()) == ["aa.xlsx", "o.csv", "o.xlsx"]
 
 
-def build_process(annex: Path, out: Path, history: Path, month: str) -> subprocess.Popen:
-    return subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "xl_dashboard",
-            "build",
-            "--annex-a",
-            str(annex),
-            "-o",
-            str(out),
-            "--history",
-            str(history),
-            "--month",
-            month,
-            "-q",
-        ],
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+def build_process(annex: Path, out: Path, history: Path, month: str) -> subprocess.Popen[str]:
+    args = ["--annex-a", str(annex), "-o", str(out), "--history", str(history), "--month", month]
+    return cli_process("build", *args, "-q")
 
 
 def test_two_builds_sharing_a_history_both_keep_their_months(tmp_path: Path) -> None:
