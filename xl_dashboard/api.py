@@ -3,22 +3,44 @@
 `run_build` is the whole of a build: its outputs are checked before anything is read (never an
 input, never each other, the right extension, replaceable), the stored history is locked from
 reading to writing, and every output is written to a temporary file and moved into place only
-when all of them are complete (outputs.py)."""
+when all of them are complete (outputs.py).
+
+The doors (the command line, the macros, the UDFs) import nothing else of the core but the
+ground floor (errors, progress, calendar, settings, issues, outputs) and what this module
+re-exports: the catalogue, the cell parsers, a live workbook's reading and the pack's writers
+(tests/test_architecture.py)."""
 
 from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import os
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .calendar import month_end
 from .csv_files import write_csv
+from .dashboard.rules import rag
 from .disclosure import SUPPRESSED, suppress
 from .indicators import engine
+from .indicators.catalogue import BY_ID, CATALOGUE, SECTIONS, STANDARD_COMPARATORS
 from .indicators.engine import RESULT_COLUMNS, Results, resolve_settings
-from .inputs import InputSet, load_inputs
+from .indicators.front_door import source_groups
+from .inputs import InputSet, annex_a_codes, load_from_sources, load_inputs
+from .inputs.annex_a_spec import ANNEX_A_HEADERS, LISTS, sheet_name
+from .inputs.input_workbook import SHEETS as INPUT_SHEETS
+from .inputs.normalise import (
+    INVALID,
+    clean_text,
+    norm_header,
+    parse_code,
+    parse_date,
+    parse_month_text,
+    parse_number,
+)
+from .inputs.workbook import RawSheet, SheetSource, find_sheet, open_source
 from .issues import Issues
 from .outputs import BuildRequest, check_request, replacing, staged
 from .validation import validate
@@ -27,23 +49,51 @@ if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = [
+    "ANNEX_A_HEADERS",
+    "BY_ID",
+    "CATALOGUE",
+    "INPUT_SHEETS",
+    "INVALID",
+    "LISTS",
+    "SECTIONS",
+    "STANDARD_COMPARATORS",
     "BuildRequest",
     "InputSet",
-    "check_request",
+    "RawSheet",
     "Results",
+    "SheetSource",
+    "annex_a_codes",
+    "annex_a_lists",
     "build",
+    "check_request",
+    "clean_text",
     "compute",
+    "compute_source",
+    "export_pages",
+    "load_from_sources",
     "load_inputs",
+    "norm_header",
+    "parse_code",
+    "parse_date",
+    "parse_month_text",
+    "parse_number",
+    "print_report",
+    "printed_sheets",
     "published",
+    "rag",
     "run_build",
+    "sheet_name",
+    "source_groups",
+    "synthesise",
+    "write_dashboard",
     "write_data_csv",
+    "write_quality",
 ]
 
 
 def run_build(request: BuildRequest) -> Results:
     """Read, compute and write every output of one build, all or none. Returns the results
     as computed (before any publication suppression)."""
-    from .dashboard.build import write_dashboard
     from .history import history_lock, merged_history, read_history, write_history
 
     check_request(request)
@@ -69,8 +119,6 @@ def run_build(request: BuildRequest) -> Results:
             if request.quality_report is not None:
                 write_quality(results, stage.temp(request.quality_report))
             if request.pdf is not None or request.png_dir is not None:
-                from .dashboard.pdf import export_pages
-
                 export_pages(
                     stage.temp(request.output),
                     stage.temp(request.pdf) if request.pdf is not None else None,
@@ -90,6 +138,12 @@ def compute(inputs: InputSet, history: pd.DataFrame | None = None) -> Results:
             inputs.annex, month_end=month_end(settings.reporting_month), today=settings.build_date
         )
     return engine.compute(inputs, history, settings=settings, checked=checked)
+
+
+def compute_source(workbook: SheetSource) -> Results:
+    """The results of one workbook's sheets (a live Excel book through the Excel doors), read
+    and computed exactly as a build reads and computes an input workbook."""
+    return compute(load_from_sources(workbook, None, {}))
 
 
 def published(results: Results) -> Results:
@@ -146,3 +200,66 @@ def build(
             overrides=overrides,
         )
     )
+
+
+def write_dashboard(results: Results, path: str | os.PathLike[str]) -> Path:
+    """Write the dashboard workbook to `path` (replaced only once it is complete)."""
+    from .dashboard.build import write_dashboard as write
+
+    return write(results, path)
+
+
+def printed_sheets(workbook: str | os.PathLike[str]) -> list[str]:
+    """The printed sheets of a built dashboard (the summary and the pages)."""
+    from .dashboard.build import printed_sheets as printed
+
+    return printed(workbook)
+
+
+def export_pages(
+    workbook: Path, pdf: Path | None = None, png_dir: Path | None = None
+) -> tuple[Path | None, list[Path]]:
+    """The printed pages of a built dashboard as a PDF and/or PNGs, through LibreOffice."""
+    from .dashboard.pdf import export_pages as export
+
+    return export(workbook, pdf, png_dir)
+
+
+def annex_a_lists(
+    path: str | os.PathLike[str],
+) -> Iterator[tuple[str, Callable[[], RawSheet] | None]]:
+    """Each Annex A list of a file or CSV folder, in order: (sheet name, a call that reads it,
+    or None when the file has no such list), so a door can say which list it is reading."""
+    source = open_source(path)
+    for list_no in LISTS:
+        name = sheet_name(list_no)
+        found = find_sheet(source, name)
+        yield name, functools.partial(source.read, found) if found is not None else None
+
+
+def print_report(results: Results, limit: int = 40) -> None:
+    """The data-quality summary on the terminal: counts, then the first `limit` issues."""
+    from .validation.report import print_report as show
+
+    show(results, limit=limit)
+
+
+def synthesise(
+    annex_a: Path,
+    input_workbook: Path | None = None,
+    *,
+    end: str = "2024-09",
+    months: int = 6,
+    scale: str = "county",
+    seed: int = 0,
+) -> dict[str, int]:
+    """Synthetic inputs, never real children's data: an Annex A workbook and, when named, an
+    input workbook to go with it. Returns the Annex A rows written per sheet."""
+    from .synth import synthesise_annex_a, synthesise_input_workbook
+
+    rows = synthesise_annex_a(annex_a, end=end, months=months, scale=scale, seed=seed)
+    if input_workbook is not None:
+        synthesise_input_workbook(
+            input_workbook, end=end, months=months, seed=seed, annex_a_path=annex_a
+        )
+    return rows

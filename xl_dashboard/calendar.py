@@ -99,10 +99,6 @@ def parse_month(text: object) -> pd.Period:
     return pd.Period(year=int(m[1]), month=int(m[2]), freq="M")
 
 
-def month_start(month: pd.Period) -> pd.Timestamp:
-    return month.start_time.normalize()
-
-
 def month_end(month: pd.Period) -> pd.Timestamp:
     """M1: the last day of the month (midnight)."""
     return month.end_time.normalize()
@@ -111,8 +107,3 @@ def month_end(month: pd.Period) -> pd.Timestamp:
 def months_between(first: pd.Period, last: pd.Period) -> list[pd.Period]:
     """Every month from `first` to `last` inclusive (empty when first > last)."""
     return list(pd.period_range(first, last, freq="M")) if first <= last else []
-
-
-def month_label(month: pd.Period) -> str:
-    """`Aug-14`, as the reference dashboard prints months."""
-    return month.strftime("%b-%y")

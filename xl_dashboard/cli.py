@@ -20,8 +20,7 @@ from typing import TYPE_CHECKING
 import click
 
 from . import __version__, readahead
-from .entry import EXIT_INTERRUPTED, _terminated
-from .errors import TargetError, XlDashboardError
+from .errors import EXIT_INTERRUPTED, TargetError, XlDashboardError, terminated
 from .progress import Progress
 
 if TYPE_CHECKING:
@@ -200,8 +199,7 @@ def check(
         check_targets([Target(quality_report, "xlsx", "--quality-report")], paths)
     _begin_reading(input_workbook, annex_a)
     reporting_month = _month(month)
-    from .api import compute, load_inputs, write_quality
-    from .validation.report import print_report
+    from .api import compute, load_inputs, print_report, write_quality
 
     progress = Progress(quiet)
     with progress.step("Reading inputs"):
@@ -227,14 +225,14 @@ def check(
 @quiet_opt
 def synth(output: Path, end: str, months: int, scale: str, seed: int, quiet: bool) -> None:
     """Write a synthetic Annex A workbook (never real children's data)."""
+    from .api import synthesise
     from .calendar import parse_month
     from .outputs import Target, check_targets
-    from .synth import synthesise_annex_a
 
     parse_month(end)
     check_targets([Target(output, "xlsx", "-o")], [])
     with Progress(quiet).step(f"Writing {output.name}"):
-        rows = synthesise_annex_a(output, end=end, months=months, scale=scale, seed=seed)
+        rows = synthesise(output, end=end, months=months, scale=scale, seed=seed)
     Progress(quiet).say(", ".join(f"{k}: {v}" for k, v in rows.items()))
 
 
@@ -248,8 +246,7 @@ def synth(output: Path, end: str, months: int, scale: str, seed: int, quiet: boo
 @quiet_opt
 def demo(output_dir: Path, scale: str, quiet: bool) -> None:
     """Synthesise an Annex A workbook and an input workbook, and build the dashboard."""
-    from .api import BuildRequest, run_build
-    from .synth import synthesise_annex_a, synthesise_input_workbook
+    from .api import BuildRequest, run_build, synthesise
 
     progress = Progress(quiet)
     if output_dir.exists() and not output_dir.is_dir():
@@ -261,8 +258,7 @@ def demo(output_dir: Path, scale: str, quiet: bool) -> None:
     annex, inputs_path = output_dir / "annex_a_synthetic.xlsx", output_dir / "inputs.xlsx"
     out = output_dir / "dashboard.xlsx"
     with progress.step("Synthesising an Annex A extract"):
-        synthesise_annex_a(annex, scale=scale)
-        synthesise_input_workbook(inputs_path, annex_a_path=annex)
+        synthesise(annex, inputs_path, scale=scale)
     request = BuildRequest(
         output=out,
         input_workbook=inputs_path,
@@ -314,7 +310,7 @@ def _exit(code: int) -> None:
 
 def _run(argv: Sequence[str] | None) -> int:
     with contextlib.suppress(ValueError):  # only the main thread may set handlers
-        signal.signal(signal.SIGTERM, _terminated)
+        signal.signal(signal.SIGTERM, terminated)
     try:
         cli.main(
             args=list(argv) if argv is not None else None,

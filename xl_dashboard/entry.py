@@ -6,16 +6,11 @@ import os
 import signal
 import sys
 
-EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143  # as a shell reports SIGINT and SIGTERM
-
-
-def _terminated(_signum: int, _frame: object) -> None:
-    """Unwind like Ctrl-C, so `finally` blocks remove temporary files."""
-    raise SystemExit(EXIT_TERMINATED)
+from .errors import EXIT_INTERRUPTED, terminated
 
 
 def main() -> None:
-    signal.signal(signal.SIGTERM, _terminated)
+    signal.signal(signal.SIGTERM, terminated)
     try:
         from .cli import main as run
     except KeyboardInterrupt:

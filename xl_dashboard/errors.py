@@ -30,3 +30,12 @@ class TargetError(XlDashboardError):
     output, has the wrong extension, or cannot be replaced safely."""
 
     exit_code = 2
+
+
+EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143  # as a shell reports SIGINT and SIGTERM
+
+
+def terminated(_signum: int, _frame: object) -> None:
+    """SIGTERM (a scheduler stopping the job): unwind like Ctrl-C, so `finally` blocks remove
+    temporary files."""
+    raise SystemExit(EXIT_TERMINATED)

@@ -10,7 +10,7 @@ import xlsxwriter
 from xlsxwriter.worksheet import Worksheet
 
 from ..disclosure import NUMBERS
-from ..indicators.catalogue import CATALOGUE, SECTIONS, UNIT_LABELS
+from ..indicators.catalogue import CATALOGUE, POLARITY_TEXT, SECTIONS, UNIT_LABELS
 from ..indicators.engine import RESULT_COLUMNS, Results
 from ..settings import SETTING_LABEL
 from ..validation.run import rule_summary
@@ -71,11 +71,6 @@ def _write_cell(ws: Worksheet, row: int, col: int, value: object, fmt=None) -> N
         ws.write_string(row, col, str(value), fmt)
 
 
-POLARITY_TEXT = {
-    "up": "Higher is better",
-    "down": "Lower is better",
-    "none": "No good or bad direction (volume or context): direction of travel only",
-}
 SOURCE_TEXT = {
     "annex_a": "Annex A lists",
     "figures": "Monthly figures sheet",

@@ -8,11 +8,10 @@ import re
 
 import pandas as pd
 
-from ..indicators.catalogue import SECTIONS
+from ..indicators.catalogue import SECTIONS, STANDARD_COMPARATORS
 from ..indicators.engine import Results
 from .model import WITHHELD, Key, Value
 
-STANDARD_COMPARATORS = ("England", "Statistical neighbours", "Region")
 SOURCE_NAMES = {"annex_a": "Annex A", "figures": "monthly figures", "history": "history"}
 
 
@@ -138,12 +137,6 @@ class Figures:
             if (k := (key.indicator_id, key.breakdown, str(p))) in self._sources
         ]
         return sources_label(sources) if len({s for _, s in sources}) > 1 else ""
-
-    def has(self, key: Key) -> bool:
-        return any(
-            k[0] == key.indicator_id and k[1] == key.breakdown and v[2] is not None
-            for k, v in self._rows.items()
-        )
 
     # --- comparators and targets ----------------------------------------------------------
 

@@ -16,12 +16,13 @@ from ..indicators.catalogue import (
     EH_OUTCOMES,
     SECTIONS,
     SOURCE_GROUPS,
+    STANDARD_COMPARATORS,
     get,
 )
 from ..indicators.engine import Results
 from ..settings import Settings
 from . import rules
-from .figures import STANDARD_COMPARATORS, Figures, date_range_label, month_label
+from .figures import Figures, date_range_label, month_label
 from .model import (
     WITHHELD,
     Block,

@@ -1,6 +1,6 @@
 """The render-agnostic dashboard: pages of blocks (tables, charts, commentary, notes).
 
-`layout.build_dashboard` fills it from the catalogue and the results; `xlsx.render` draws it.
+`layout.build_dashboard` fills it from the catalogue and the results; `build.render` draws it.
 Values are in display units (percent 0-100, rate per 10,000, count); None means no figure and
 WITHHELD a figure suppressed for publication (printed `c`, never plotted)."""
 
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import enum
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 class Withheld(enum.Enum):
@@ -219,7 +219,6 @@ class Dashboard:
     month_label: str  # "August 2014"
     summary: Summary
     pages: tuple[Page, ...]
-    notes: dict[str, str] = field(default_factory=dict)
     marking: str = "OFFICIAL"  # the protective marking printed on every page
     published: bool = False  # small numbers suppressed (publication mode)
 

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import math
 
-RAG_LETTERS = ("G", "A", "R")
-
 
 def _number(x: float | None) -> bool:
     return x is not None and not (isinstance(x, float) and math.isnan(x))

@@ -10,6 +10,7 @@ import xlsxwriter
 from xlsxwriter.utility import quote_sheetname, xl_rowcol_to_cell
 from xlsxwriter.worksheet import Worksheet
 
+from ..indicators.catalogue import POLARITY_TEXT
 from . import rules, theme
 from .cells import write_figure
 from .charts import ChartData, target_name, tolerance_name
@@ -31,7 +32,6 @@ COLUMNS = (  # header, width
 )
 THIS, LAST, DIRECTION, RAG, TARGET, TOLERANCE, COMPARATORS, TREND = 1, 2, 3, 4, 5, 6, 7, 10
 HEADER_ROW = 4
-POLARITY_TEXT = {"up": "higher is better", "down": "lower is better", "none": "volume or context"}
 
 
 def write_summary(
@@ -133,12 +133,10 @@ def _write_row(
     book: xlsxwriter.Workbook, ws: Worksheet, st: Styles, row: SummaryRow, r: int, trend: str
 ) -> None:
     line = {"bottom": 1, "bottom_color": "#E0E0E0"}
-    ws.write_string(
-        r,
-        0,
-        f"{row.title} ({POLARITY_TEXT[row.polarity]})" if row.polarity != "none" else row.title,
-        st(**line),
-    )
+    title = row.title
+    if row.polarity != "none":
+        title = f"{title} ({POLARITY_TEXT[row.polarity].lower()})"
+    ws.write_string(r, 0, title, st(**line))
     number = st.number(row.unit, **line)
     for c, v in ((THIS, row.this), (LAST, row.last)):
         write_figure(ws, r, c, v, number)

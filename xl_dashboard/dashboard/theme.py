@@ -16,7 +16,6 @@ MUTED = "#595959"
 RULE = "#BFBFBF"
 NAVY = "#1F3864"  # headings
 BAND = "#DCE6F1"  # table header fill
-PANEL_HEADER = "#1F3864"
 
 # Series colours, in order: blue, orange, sky blue, bluish green, vermillion, reddish purple.
 SERIES = ("#0072B2", "#E69F00", "#56B4E9", "#009E73", "#D55E00", "#CC79A7")

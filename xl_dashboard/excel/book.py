@@ -9,8 +9,8 @@ from collections.abc import Sequence
 
 import xlwings as xw
 
+from ..api import RawSheet
 from ..errors import InputError
-from ..inputs.workbook import RawSheet
 
 
 class XlwingsBook:

@@ -4,9 +4,8 @@ not labels, and Check data reports what it cannot read."""
 
 from __future__ import annotations
 
-from ..indicators.catalogue import CATALOGUE, SECTIONS
-from ..inputs import annex_a_codes as A
-from ..inputs.normalise import norm_header
+from ..api import CATALOGUE, SECTIONS, STANDARD_COMPARATORS, norm_header
+from ..api import annex_a_codes as A
 
 CODE_LISTS: dict[str, tuple[str, ...]] = {
     "Sources": A.letter_code_label(A.SOURCES),
@@ -21,7 +20,7 @@ CODE_LISTS: dict[str, tuple[str, ...]] = {
     "Permanence": A.letter_label(A.PERMANENCE),
     "Indicators": tuple(i.id for i in CATALOGUE),
     "Pages": tuple(SECTIONS.values()),
-    "Comparators": ("England", "Statistical neighbours", "Region"),
+    "Comparators": STANDARD_COMPARATORS,
     "Qualified": ("Yes", "No"),
 }
 

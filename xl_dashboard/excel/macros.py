@@ -25,13 +25,16 @@ from typing import Any, TypeVar
 import pandas as pd
 import xlwings as xw
 
-from ..api import compute
-from ..dashboard.build import printed_sheets, write_dashboard
+from ..api import (
+    RawSheet,
+    Results,
+    annex_a_lists,
+    compute_source,
+    export_pages,
+    printed_sheets,
+    write_dashboard,
+)
 from ..errors import XlDashboardError
-from ..indicators.engine import Results
-from ..inputs import load_from_sources
-from ..inputs.annex_a_spec import LISTS, sheet_name
-from ..inputs.workbook import RawSheet, find_sheet, open_source
 from ..issues import ISSUE_COLUMNS
 from .book import XlwingsBook, as_sheet_rows, rows_of
 
@@ -134,17 +137,14 @@ def load_annex_a(
     if chosen is None:
         return None  # the user cancelled
     status(f"reading {chosen.name}")
-    source = open_source(chosen)
     loaded: dict[str, int] = {}
     lines = []
-    for list_no in LISTS:
-        name = sheet_name(list_no)
-        found = find_sheet(source, name)
-        if found is None:
+    for name, read in annex_a_lists(chosen):
+        if read is None:
             lines.append(f"{name}: not in the file, left as it was")
             continue
         status(f"copying {name}")
-        raw = source.read(found)
+        raw = read()
         _replace_sheet(book, name, raw)
         loaded[name] = int((~raw.blank_rows()).sum())
         lines.append(f"{name}: {loaded[name]:,} rows")
@@ -170,8 +170,6 @@ def export_pdf(book: xw.Book, status: _StatusBar) -> Path:
         dashboard = _open(book, target)
         dashboard.to_pdf(pdf, include=printed_sheets(target), show=True)
     else:
-        from ..dashboard.pdf import export_pages
-
         export_pages(target, pdf)
         _alert(book, f"The dashboard pages are in {pdf}.")
     return pdf
@@ -183,7 +181,7 @@ def export_pdf(book: xw.Book, status: _StatusBar) -> Path:
 
 def _results(book: xw.Book) -> Results:
     """The workbook's sheets read and computed exactly as `xl-dashboard build` does."""
-    return compute(load_from_sources(XlwingsBook(book), None, {}))
+    return compute_source(XlwingsBook(book))
 
 
 def _build(book: xw.Book, status: _StatusBar) -> tuple[Path, Results]:

@@ -23,9 +23,9 @@ from pathlib import Path
 import xlsxwriter
 from xlsxwriter.worksheet import Worksheet
 
+from ..api import ANNEX_A_HEADERS, LISTS, sheet_name
+from ..api import INPUT_SHEETS as SHEETS
 from ..errors import XlDashboardError
-from ..inputs.annex_a_spec import ANNEX_A_HEADERS, LISTS, sheet_name
-from ..inputs.input_workbook import SHEETS
 from ..outputs import replacing
 from ..settings import SETTINGS_SHEET
 from .codes import CODE_LISTS, code_list_for

@@ -21,21 +21,22 @@ import numpy as np
 import pandas as pd
 import xlwings as xw
 
-from ..api import compute
-from ..calendar import add_wd, parse_month, wd
-from ..dashboard.rules import rag
-from ..indicators.catalogue import BY_ID, CATALOGUE, SECTIONS
-from ..indicators.front_door import source_groups
-from ..inputs import load_from_sources
-from ..inputs.normalise import (
+from ..api import (
+    BY_ID,
+    CATALOGUE,
     INVALID,
+    SECTIONS,
     clean_text,
+    compute_source,
     norm_header,
     parse_code,
     parse_date,
     parse_month_text,
     parse_number,
+    rag,
+    source_groups,
 )
+from ..calendar import add_wd, parse_month, wd
 from ..settings import Settings
 from .book import XlwingsBook
 
@@ -186,7 +187,7 @@ def _book_values() -> dict[tuple[str, str, str], float]:
     now = time.monotonic()
     hit = _BOOK_VALUES.get(book.fullname)
     if hit is None or now - hit[0] > BOOK_CACHE_SECONDS:
-        results = compute(load_from_sources(XlwingsBook(book), None, {}))
+        results = compute_source(XlwingsBook(book))
         hit = _BOOK_VALUES[book.fullname] = (now, _values(results.data))
     return hit[1]
 

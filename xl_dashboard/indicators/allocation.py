@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
 import numpy as np
 import pandas as pd
 
+from ..inputs import worker_key
 from .base import Context
-
-
-def worker_key(name: object) -> str:
-    """Workers match ignoring case and repeated spaces."""
-    return re.sub(r"\s+", " ", str(name).replace("\xa0", " ")).strip().casefold()
 
 
 def qualified(ctx: Context, list_no: int, episodes: pd.DataFrame) -> np.ndarray:

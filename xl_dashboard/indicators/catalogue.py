@@ -23,9 +23,11 @@ __all__ = [
     "CATALOGUE",
     "CIN_PLAN_TEAMS",
     "EH_OUTCOMES",
+    "POLARITY_TEXT",
     "SECTIONS",
     "SOURCE_GROUPS",
     "SOURCE_GROUP_OF",
+    "STANDARD_COMPARATORS",
     "UNIT_LABELS",
     "Indicator",
     "get",
@@ -39,6 +41,13 @@ SECTIONS = {
 }
 
 UNIT_LABELS = {"count": "count", "%": "%", "per 10k": "per 10,000 aged 0-17"}
+POLARITY_TEXT = {
+    "up": "Higher is better",
+    "down": "Lower is better",
+    "none": "No good or bad direction (volume or context): direction of travel only",
+}
+# The comparators the pages and the Summary show, in column order (Benchmarks sheet names).
+STANDARD_COMPARATORS = ("England", "Statistical neighbours", "Region")
 
 SOURCES = ("annex_a", "figures", "either")  # where an indicator's figures may come from
 EPISODE = ("start", "end", "child_id")  # what every open-at-the-month-end count reads

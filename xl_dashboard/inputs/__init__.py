@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -15,7 +16,13 @@ from .annex_a_spec import LISTS, sheet_name
 from .input_workbook import InputTables, read_input_tables
 from .workbook import SheetSource, WorkbookFile, find_sheet, open_source
 
-__all__ = ["InputSet", "load_inputs", "load_from_sources"]
+__all__ = ["InputSet", "load_inputs", "load_from_sources", "worker_key"]
+
+
+def worker_key(name: object) -> str:
+    """Workers match ignoring case and repeated spaces (the Workers sheet against the lists'
+    Allocated Worker)."""
+    return re.sub(r"\s+", " ", str(name).replace("\xa0", " ")).strip().casefold()
 
 
 @dataclass
@@ -29,8 +36,6 @@ class InputSet:
 
     @property
     def workers(self) -> dict[str, bool]:
-        from ..indicators.allocation import worker_key
-
         frame = self.tables.workers
         if frame.empty:
             return {}

@@ -306,17 +306,6 @@ LISTS: dict[int, tuple[Column, ...]] = {
     ),
 }
 
-LIST_TITLES = {
-    1: "Contacts",
-    2: "Early help",
-    3: "Referrals",
-    4: "Assessments",
-    5: "Section 47 enquiries and ICPCs",
-    6: "Children in need",
-    7: "Child protection",
-    8: "Children in care",
-}
-
 # The dated events of each list that the indicators read (Date of Birth is not an event): the
 # extract's last date is the latest of them, and coverage starts at the earliest in List 1 (else
 # List 3, else Lists 2, 4 and 5).

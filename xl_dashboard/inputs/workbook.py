@@ -23,8 +23,6 @@ from ..bounds import MAX_CELL_CHARS, MAX_PART_BYTES, check_archive, read_sparse
 from ..errors import InputError
 from .normalise import BLANK_TOKENS, norm_header
 
-WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"}
-
 
 @dataclass
 class RawSheet:

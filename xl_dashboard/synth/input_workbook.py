@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..indicators.catalogue import SECTIONS
+from ..indicators.catalogue import SECTIONS, STANDARD_COMPARATORS
 from ..settings import SETTING_LABEL, Timescales
 from .annex_a import authority_of
 from .county_report import CountyReport, county_report
@@ -132,9 +132,7 @@ def _benchmarks(
     fy = _financial_year(last)
     benchmarks: list[Row] = []
     for indicator, values in _BENCHMARKS.items():
-        for comparator, value in zip(
-            ("England", "Statistical neighbours", "Region"), values, strict=True
-        ):
+        for comparator, value in zip(STANDARD_COMPARATORS, values, strict=True):
             benchmarks.append((indicator, comparator, fy, value))
     own_cp_rate = round(480 * f * rng.uniform(0.95, 1.15) / population * 10000, 1)
     benchmarks.append(("cp_rate", f"{la_name} {fy}", fy, own_cp_rate))

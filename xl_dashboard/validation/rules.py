@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from ..indicators.base import open_at
 from ..inputs.annex_a import EARLIEST_EVENT
 from ..inputs.annex_a_spec import DATE_OF_BIRTH, EVENT_DATES, LISTS
 from . import codes
@@ -140,9 +141,7 @@ def _over_age_by_age(f: pd.DataFrame, _c: Context) -> np.ndarray:
 
 def _several_open(f: pd.DataFrame, c: Context) -> np.ndarray:
     """Rows of children with more than one episode open at the reporting month end."""
-    m1 = c.month_end
-    open_ = ((f["start"] <= m1) & (f["end"].isna() | (f["end"] > m1))).to_numpy()
-    ids = f["child_id"].where(open_)
+    ids = f["child_id"].where(open_at(f, c.month_end))
     counts = ids.map(ids.value_counts())
     return (counts > 1).to_numpy()
 
