@@ -94,11 +94,11 @@ def read_table(
         empty = {c.key: pd.Series(dtype=object) for c in columns if c.key in found}
         return pd.DataFrame(empty).assign(row=pd.Series(dtype=np.int64)), missing
 
-    blank = raw.blank_rows()
+    read = sorted(set(found.values()))
+    blank = raw.blank_rows(read)
     dup = np.zeros(n_rows, dtype=bool)
-    if drop_duplicates and (~blank).any():
-        codes = np.column_stack([raw.factorized(c)[0] for c in range(n_cols)])
-        dup[~blank] = pd.DataFrame(codes[~blank]).duplicated(keep="first").to_numpy()
+    if drop_duplicates:
+        dup = raw.duplicate_rows(~blank, read)
         if dup.any():
             issues.add(
                 "duplicate-row",

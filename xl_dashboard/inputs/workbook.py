@@ -70,18 +70,42 @@ class RawSheet:
             self._factorized[col] = pd.factorize(self.cells[:, col], use_na_sentinel=True)
         return self._factorized[col]
 
-    def blank_rows(self) -> np.ndarray:
-        """True for rows in which every cell means blank (empty, spaces, #N/A, N/A, -)."""
+    def blank_rows(self, first: Sequence[int] = ()) -> np.ndarray:
+        """True for rows in which every cell means blank (empty, spaces, #N/A, N/A, -).
+
+        The columns `first` (those read anyway, already factorized) decide most rows: a row
+        with three filled cells there is not blank. Only the others (nearly empty there) are
+        checked cell by cell across the whole row, so unread columns are never factorized."""
+        n_cols = self.cells.shape[1]
         if self.cells.size == 0:
             return np.ones(len(self.cells), dtype=bool)
-        blank = np.column_stack([self._blank_cells(col) for col in range(self.cells.shape[1])])
-        rows = blank.all(axis=1)
-        # Cells that only look filled (a token padded with spaces) are checked one by one, in
-        # the few rows where nothing else is filled.
-        maybe = ~rows & (blank.sum(axis=1) >= self.cells.shape[1] - 2)
+        cols = list(first) or list(range(n_cols))
+        blank = np.column_stack([self._blank_cells(col) for col in cols])
+        maybe = blank.sum(axis=1) >= len(cols) - 2
+        rows = np.zeros(len(self.cells), dtype=bool)
         for i in np.flatnonzero(maybe):
             rows[i] = not any(_filled(v) for v in self.cells[i])
         return rows
+
+    def duplicate_rows(self, keep: np.ndarray, first: Sequence[int] = ()) -> np.ndarray:
+        """True for the rows among `keep` that repeat an earlier kept row in every column. Rows
+        that differ in the columns `first` cannot be duplicates; only the others are compared
+        in full (their unread columns factorized on those rows alone)."""
+        n_rows, n_cols = self.cells.shape
+        dup = np.zeros(n_rows, dtype=bool)
+        rows = np.flatnonzero(keep)
+        if len(rows) < 2:
+            return dup
+        cols = list(first) or list(range(n_cols))
+        codes = np.column_stack([self.factorized(c)[0][rows] for c in cols])
+        same = pd.DataFrame(codes).duplicated(keep=False).to_numpy()
+        if not same.any():
+            return dup
+        cand = rows[same]
+        rest = [c for c in range(n_cols) if c not in set(cols)]
+        full = np.column_stack([codes[same], *(pd.factorize(self.cells[cand, c])[0] for c in rest)])
+        dup[cand] = pd.DataFrame(full).duplicated(keep="first").to_numpy()
+        return dup
 
     def _blank_cells(self, col: int) -> np.ndarray:
         """True for the column's cells that are missing or exactly a blank token. Decided once
