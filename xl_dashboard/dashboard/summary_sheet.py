@@ -18,7 +18,7 @@ from .model import Summary, SummaryRow
 from .styles import Styles
 
 COLUMNS = (  # header, width
-    ("Indicator", 58),
+    ("Indicator", 64),  # the longest title, with "(higher is better)", fits
     ("This month", 12),
     ("Last month", 12),
     ("Direction", 11),
