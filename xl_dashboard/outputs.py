@@ -25,6 +25,9 @@ from .errors import OutputError, TargetError
 # build can tell its own stale leftovers (their process is gone) from another build's live ones.
 TEMP_PREFIX = ".xl-dashboard-"
 SUFFIXES = {"xlsx": ".xlsx", "csv": ".csv", "pdf": ".pdf"}
+# The temporary files of the stages open in this process: a writer asked to replace one writes
+# it directly (the stage already makes it private and moves it into place with the others).
+_STAGED: set[Path] = set()
 
 
 @dataclass(frozen=True)
@@ -118,6 +121,7 @@ class Staging:
                 fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
                 os.close(fd)
             self._temps[target] = tmp
+            _STAGED.add(tmp)
         return self._temps[target]
 
     def commit(self) -> None:
@@ -147,6 +151,7 @@ class Staging:
 
     def discard(self) -> None:
         for tmp in self._temps.values():
+            _STAGED.discard(tmp)
             _remove(tmp)
         self._temps.clear()
 
@@ -172,6 +177,9 @@ def replacing(path: str | os.PathLike[str]) -> Iterator[Path]:
     """One output written safely: yield a private temporary path beside it; on success it
     replaces `path`, on failure it is removed and the old file is left as it was."""
     target = Path(path)
+    if target in _STAGED:  # already a private temporary file of a build's stage: write it
+        yield target
+        return
     if target.is_dir():
         raise OutputError(f"'{target}' is a folder: give a file name such as dashboard.xlsx.")
     if not target.parent.is_dir():
