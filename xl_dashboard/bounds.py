@@ -8,6 +8,7 @@ first bytes of each sheet, which costs milliseconds, not a parse."""
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import zipfile
@@ -39,7 +40,14 @@ class Layout:
 
 def check_archive(path: Path) -> Layout | None:
     """Refuse a workbook whose parts would inflate beyond the limits; for .xlsx/.xlsm, each
-    sheet's part and declared dimension. None for files that are not zip archives (.xls)."""
+    sheet's part and declared dimension. None for files that are not zip archives (.xls).
+    Read once per file version (the read-ahead and the reader both ask)."""
+    st = path.stat()
+    return _check_archive(path.resolve(), st.st_mtime_ns, st.st_size)
+
+
+@functools.lru_cache(maxsize=8)
+def _check_archive(path: Path, _mtime_ns: int, _size: int) -> Layout | None:
     if not zipfile.is_zipfile(path):
         return None
     try:
