@@ -9,8 +9,8 @@ import string
 from conftest import d
 
 from xl_dashboard.dashboard.data_sheets import definitions
-from xl_dashboard.dashboard.figures import Figures
-from xl_dashboard.dashboard.layout import build_summary
+from xl_dashboard.dashboard.lookup import Lookup
+from xl_dashboard.dashboard.summary import build_summary
 from xl_dashboard.excel.codes import CODE_LISTS
 from xl_dashboard.indicators import (
     child_protection,
@@ -91,7 +91,7 @@ def test_titles_follow_a_10_day_icpc_setting(run) -> None:
         "Date of Initial Child Protection Conference": d("2024-08-09"),
     }
     r = run({5: [s47]}, icpc=10)
-    fig = Figures(r)
+    fig = Lookup(r)
     titles = [row.title for _, rows in build_summary(fig).sections for row in rows]
     assert "ICPCs within 10 working days of strategy discussion" in titles
     assert not any("15 working days" in t for t in titles)

@@ -201,6 +201,24 @@ def test_no_worker_process_is_left_by_a_killed_build(tmp_path: Path) -> None:
     assert kids == set()
 
 
+def _wait_until_caught(pid: int, sig: int, timeout: float = 30.0) -> None:
+    """Wait until process `pid` has a handler for `sig` (its SigCgt mask in /proc)."""
+    import time
+
+    status = Path(f"/proc/{pid}/status")
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        try:
+            caught = next(
+                line for line in status.read_text().splitlines() if line.startswith("SigCgt:")
+            )
+        except (OSError, StopIteration):
+            return  # gone already, or no /proc: the test's own checks decide
+        if int(caught.split()[1], 16) >> (sig - 1) & 1:
+            return
+        time.sleep(0.01)
+
+
 def _ppid(proc_dir: Path) -> int:
     try:
         stat = (proc_dir / "stat").read_text()
@@ -219,10 +237,12 @@ def test_interrupted_builds_exit_quietly_and_leave_no_temp_files(tmp_path: Path,
     import signal
     import time
 
-    # From 0.1 s: before that the interpreter itself is starting (its own Ctrl-C handling).
-    for delay in (0.1, 0.4, 1.5):
+    # Each delay counts from when our entry point runs (it catches SIGTERM): before that the
+    # interpreter itself is starting (on a loaded machine that takes longer than the delays).
+    for delay in (0.0, 0.3, 1.4):
         out, csv = str(tmp_path / "o.xlsx"), str(tmp_path / "o.csv")
         proc = cli_process("build", "--annex-a", str(annex), "-o", out, "--data-csv", csv)
+        _wait_until_caught(proc.pid, signal.SIGTERM)  # set by our entry point, after start-up
         time.sleep(delay)
         proc.send_signal(signal.Signals(sig))
         _, err = proc.communicate(timeout=60)

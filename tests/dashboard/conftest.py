@@ -50,7 +50,7 @@ def _build(results: Results, folder: Path, name: str) -> Built:
     path = write_dashboard(results, folder / f"{name}.xlsx")
     book = xlsxwriter.Workbook(io.BytesIO(), {"in_memory": True})
     dashboard = build_dashboard(results)
-    placed = render(book, dashboard, results)
+    placed = render(book, dashboard)
     return Built(results, dashboard, path, placed)
 
 

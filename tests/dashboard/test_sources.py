@@ -9,9 +9,10 @@ import openpyxl
 import pandas as pd
 import pytest
 
+from xl_dashboard.dashboard.blocks import source_note
 from xl_dashboard.dashboard.build import write_dashboard
-from xl_dashboard.dashboard.figures import Figures
-from xl_dashboard.dashboard.layout import build_dashboard, source_note
+from xl_dashboard.dashboard.layout import build_dashboard
+from xl_dashboard.dashboard.lookup import Lookup
 from xl_dashboard.dashboard.model import Key, Note
 from xl_dashboard.indicators.engine import RESULT_COLUMNS, Results
 from xl_dashboard.issues import Issues
@@ -64,14 +65,14 @@ def series(indicator: str, sources: str, first: str = "2024-04", breakdown: str 
 def test_source_note_names_the_months_of_each_source(
     sources: str, first: str, expected: str
 ) -> None:
-    fig = Figures(results_of(series("lac_dental_check", sources, first)))
+    fig = Lookup(results_of(series("lac_dental_check", sources, first)))
     shown = months(first, str(pd.Period(first, freq="M") + len(sources) - 1))
     assert fig.source_note(Key("lac_dental_check"), shown) == expected
 
 
 def test_source_note_reads_only_the_months_shown_and_the_breakdown_asked() -> None:
     rows = series("contacts", "FFFAAA", breakdown="Police") + series("contacts", "AAAAAA")
-    fig = Figures(results_of(rows))
+    fig = Lookup(results_of(rows))
     assert fig.source_note(Key("contacts", "Police"), months("2024-07", "2024-09")) == ""
     assert fig.source_note(Key("contacts", "Police"), months("2024-06", "2024-07")) == (
         "Jun 2024 from monthly figures; Jul 2024 from Annex A"
@@ -86,7 +87,7 @@ def test_a_block_note_names_the_figures_only_when_they_switch_differently() -> N
         + series("lac_immunisations", "FFFFFF")
         + series("lac_pep", "AAAAAA")
     )
-    fig = Figures(results_of(rows))
+    fig = Lookup(results_of(rows))
     shown = months("2024-04", "2024-09")
     health, dental = Key("lac_health_assessment"), Key("lac_dental_check")
     both = [(health, "Health assessments"), (dental, "Dental checks")]

@@ -16,27 +16,18 @@ import xlsxwriter
 
 from ..indicators.engine import Results
 from ..outputs import replacing
+from .arrange import arrange, linked_rows, placed
 from .charts import CHART_DATA, ChartData, Placed
-from .data_sheets import (
-    DATA_QUALITY,
-    DEFINITIONS,
-    INDICATOR_DATA,
-    INPUT_ROWS,
-    SETTINGS_USED,
-    write_data_quality,
-    write_definitions,
-    write_indicator_data,
-    write_settings_used,
-)
+from .data_sheets import DEFINITIONS
 from .layout import build_dashboard
 from .model import Dashboard
 from .pages import PageWriter
 from .styles import Styles, print_ready
 from .summary_sheet import COLUMNS, write_summary
+from .table_writer import write_table
 
 # Fixed document properties so the same inputs give a byte-identical workbook.
 FIXED_CREATED = dt.datetime(2000, 1, 1)
-DATA_SHEETS = (DEFINITIONS, INDICATOR_DATA, DATA_QUALITY, INPUT_ROWS, SETTINGS_USED, CHART_DATA)
 
 
 def write_dashboard(results: Results, path: str | os.PathLike[str]) -> Path:
@@ -58,32 +49,32 @@ def write_dashboard(results: Results, path: str | os.PathLike[str]) -> Path:
                 "created": FIXED_CREATED,
             }
         )
-        render(book, dashboard, results)
+        render(book, dashboard)
         book.close()
     return target
 
 
-def render(
-    book: xlsxwriter.Workbook, dashboard: Dashboard, results: Results
-) -> dict[tuple[str, int], Placed]:
-    """Every sheet of the dashboard workbook, in order; returns where each table row went."""
-    sheets = {name: book.add_worksheet(name) for name in (*dashboard.printed_sheets, *DATA_SHEETS)}
+def render(book: xlsxwriter.Workbook, dashboard: Dashboard) -> dict[tuple[str, int], Placed]:
+    """Every sheet of the dashboard workbook, in order; returns where each table row went.
+
+    Reads only the model: the layout pass decides every position first, so the sheets could be
+    written in any order."""
+    data_sheets = (*(t.sheet for t in dashboard.data), CHART_DATA)
+    sheets = {name: book.add_worksheet(name) for name in (*dashboard.printed_sheets, *data_sheets)}
     styles = Styles(book)
-    chart_data = ChartData(sheets[CHART_DATA], styles)
+    layouts = arrange(dashboard)
+    chart_data = ChartData(sheets[CHART_DATA], styles, linked_rows(layouts))
     summary = sheets[dashboard.summary.sheet]
     last_row = write_summary(book, summary, styles, dashboard.summary, chart_data)
     print_ready(summary, dashboard, last_row, len(COLUMNS) - 1)
     summary.activate()
-    placed: dict[tuple[str, int], Placed] = {}
-    for page in dashboard.pages:
-        ws = sheets[page.sheet]
-        last_row, last_col = PageWriter(book, ws, styles, chart_data, placed).write(page)
-        print_ready(ws, dashboard, last_row, last_col)
-    write_definitions(book, sheets[DEFINITIONS], results)
-    write_indicator_data(book, sheets[INDICATOR_DATA], results)
-    write_data_quality(book, sheets[DATA_QUALITY], sheets[INPUT_ROWS], results)
-    write_settings_used(book, sheets[SETTINGS_USED], results)
-    return placed
+    for layout in layouts:
+        ws = sheets[layout.page.sheet]
+        PageWriter(book, ws, styles, chart_data).write(layout)
+        print_ready(ws, dashboard, layout.last_row, layout.last_col)
+    for table in dashboard.data:
+        write_table(book, sheets[table.sheet], table)
+    return placed(layouts)
 
 
 def printed_sheets(workbook: str | os.PathLike[str]) -> list[str]:

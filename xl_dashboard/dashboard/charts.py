@@ -10,6 +10,7 @@ bar) and `secondary` flag decide the xlsxwriter chart parts."""
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import xlsxwriter
@@ -23,6 +24,7 @@ from .styles import Styles
 
 CHART_DATA = "Chart data"
 FIRST_VALUE_COL = 2
+FIRST_DATA_ROW = 2  # the Summary's trend rows, then each chart's rows (arrange.py)
 NO_DATA = "No data for this period"
 WITHHELD_BOX = "Figures withheld (c)"
 
@@ -63,12 +65,13 @@ class SeriesCells:
 
 
 class ChartData:
-    """The `Chart data` sheet, filled block by block as charts are added."""
+    """The `Chart data` sheet: each chart's block at the rows the layout gave it; `links` says
+    where each table row a chart links to went."""
 
-    def __init__(self, ws: Worksheet, styles: Styles) -> None:
+    def __init__(self, ws: Worksheet, styles: Styles, links: Mapping[RowLink, Placed]) -> None:
         self.ws = ws
         self.styles = styles
-        self.row = 2
+        self.links = links
         ws.write_string(0, 0, "Chart data", styles(bold=True, font_size=theme.SUBHEADING_SIZE))
         ws.write_string(
             1,
@@ -83,15 +86,15 @@ class ChartData:
 
     def block(
         self,
+        head: int,
         title: str,
         where: str,
         categories: tuple[str, ...],
         series: tuple[Series, ...],
-        placed: dict[tuple[str, int], Placed],
     ) -> tuple[list, list[SeriesCells]]:
-        """Write one chart's data; return its category cells and each series' cells."""
+        """Write one chart's data from row `head`; return its category cells and each series'
+        cells."""
         ws, st = self.ws, self.styles
-        head = self.row
         ws.write_string(head, 0, title, st(bold=True, font_color=theme.NAVY))
         ws.write_string(head, 1, where, st(italic=True, font_color=theme.MUTED))
         for j, c in enumerate(categories):
@@ -105,21 +108,20 @@ class ChartData:
             ws.write_string(r, 1, s.role, st(font_color=theme.MUTED))
             fmt = st.number(s.unit)
             for j, v in enumerate(s.values):
-                self._cell(r, FIRST_VALUE_COL + j, v, s, j, placed, fmt)
+                self._cell(r, FIRST_VALUE_COL + j, v, s, j, fmt)
             self._withheld(r, last_col + 1, categories, s.values)
             out.append(
                 SeriesCells([CHART_DATA, r, 0], [CHART_DATA, r, FIRST_VALUE_COL, r, last_col])
             )
-        self.row = head + len(series) + 2
         return cats, out
 
-    def _cell(self, r, c, value: Value, s: Series, j, placed, fmt) -> None:
+    def _cell(self, r, c, value: Value, s: Series, j, fmt) -> None:
         ws = self.ws
         figure = number(value)
         if figure is None:
             write_figure(ws, r, c, value, fmt, plotted=True)
-        elif isinstance(s.link, RowLink) and (s.link.table_id, s.link.row) in placed:
-            ref = placed[(s.link.table_id, s.link.row)].cell(j)
+        elif isinstance(s.link, RowLink) and s.link in self.links:
+            ref = self.links[s.link].cell(j)
             ws.write_formula(r, c, f"={ref}", fmt, figure)
         elif isinstance(s.link, TargetLink):
             name = target_name(s.link.key)
@@ -137,7 +139,7 @@ class ChartData:
     def trends(self, labels: tuple[str, ...], rows: list[tuple[str, str, tuple]]) -> list[str]:
         """The summary's sparkline data, one row per summary row; returns each row's range."""
         ws, st = self.ws, self.styles
-        head = self.row
+        head = FIRST_DATA_ROW
         ws.write_string(
             head, 0, "Summary trends (sparklines)", st(bold=True, font_color=theme.NAVY)
         )
@@ -154,7 +156,6 @@ class ChartData:
             first = xl_rowcol_to_cell(r, FIRST_VALUE_COL, True, True)
             last = xl_rowcol_to_cell(r, FIRST_VALUE_COL + len(labels) - 1, True, True)
             ranges.append(f"{quote_sheetname(CHART_DATA)}!{first}:{last}")
-        self.row = head + len(rows) + 2
         return ranges
 
 

@@ -1,74 +1,25 @@
-"""The data sheets of the output: Definitions, Indicator data, Data quality, Input rows,
-Settings used. Each writer fills a worksheet the workbook builder has already added in order."""
+"""The data sheets of the output as model tables: Definitions, Indicator data, Data quality,
+Input rows, Settings used (`data_tables`, in that order). table_writer.py writes them."""
 
 from __future__ import annotations
 
 import dataclasses
 
 import pandas as pd
-import xlsxwriter
-from xlsxwriter.worksheet import Worksheet
 
 from ..disclosure import NUMBERS
 from ..indicators.catalogue import CATALOGUE, POLARITY_TEXT, SECTIONS, UNIT_LABELS
 from ..indicators.engine import RESULT_COLUMNS, Results
 from ..settings import SETTING_LABEL
 from ..validation.run import rule_summary
-from .cells import write_figure
-from .figures import withheld_rows
-from .model import WITHHELD
+from .lookup import withheld_rows
+from .model import WITHHELD, DataTable
 
 DEFINITIONS = "Definitions"
 INDICATOR_DATA = "Indicator data"
 DATA_QUALITY = "Data quality"
 INPUT_ROWS = "Input rows"
 SETTINGS_USED = "Settings used"
-
-
-def write_table(
-    book: xlsxwriter.Workbook,
-    ws: Worksheet,
-    frame: pd.DataFrame,
-    first_row: int = 0,
-    widths: dict[str, float] | None = None,
-    name: str | None = None,
-    wrap: bool = False,
-) -> None:
-    """A frame as an Excel table (filter buttons, banded rows); text always written as text."""
-    columns = list(frame.columns)
-    n = len(frame)
-    cell_format = book.add_format({"text_wrap": True, "valign": "top"}) if wrap else None
-    withheld_format = None  # `c` right-aligned like the numbers, made only when needed
-    for j, col in enumerate(columns):
-        values = frame[col].tolist()
-        if withheld_format is None and any(v is WITHHELD for v in values):
-            withheld_format = book.add_format({"align": "right"})
-        for i, v in enumerate(values, start=first_row + 1):
-            _write_cell(ws, i, j, v, withheld_format if v is WITHHELD else cell_format)
-        width = (widths or {}).get(col, max(10, min(60, len(str(col)) + 4)))
-        ws.set_column(j, j, width, cell_format)
-    ws.add_table(
-        first_row,
-        0,
-        first_row + max(n, 1),
-        max(len(columns) - 1, 0),
-        {
-            "columns": [{"header": str(c)} for c in columns],
-            "style": "Table Style Light 1",
-            "name": name,
-            "autofilter": True,
-        },
-    )
-    ws.freeze_panes(first_row + 1, 0)
-
-
-def _write_cell(ws: Worksheet, row: int, col: int, value: object, fmt=None) -> None:
-    if isinstance(value, bool):
-        ws.write_boolean(row, col, value, fmt)
-    elif value is None or value is pd.NA or value is WITHHELD or isinstance(value, int | float):
-        write_figure(ws, row, col, value, fmt)
-    else:
-        ws.write_string(row, col, str(value), fmt)
 
 
 SOURCE_TEXT = {
@@ -104,12 +55,11 @@ def definitions(results: Results) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def write_definitions(book: xlsxwriter.Workbook, ws: Worksheet, results: Results) -> None:
-    frame = definitions(results)
-    write_table(
-        book,
-        ws,
-        frame,
+def definitions_table(results: Results) -> DataTable:
+    return DataTable(
+        DEFINITIONS,
+        "Definitions",
+        definitions(results),
         widths={
             "indicator_id": 26,
             "title": 40,
@@ -123,7 +73,6 @@ def write_definitions(book: xlsxwriter.Workbook, ws: Worksheet, results: Results
             "source": 28,
             "breakdowns": 30,
         },
-        name="Definitions",
         wrap=True,
     )
 
@@ -139,31 +88,20 @@ def indicator_data(results: Results) -> pd.DataFrame:
     return frame
 
 
-def write_indicator_data(book: xlsxwriter.Workbook, ws: Worksheet, results: Results) -> None:
-    write_table(
-        book,
-        ws,
-        indicator_data(results),
-        widths={"indicator_id": 28, "breakdown": 24, "period": 10},
-        name="IndicatorData",
-    )
-
-
-def write_data_quality(
-    book: xlsxwriter.Workbook, ws: Worksheet, rows: Worksheet, results: Results
-) -> None:
+def data_quality_tables(results: Results) -> tuple[DataTable, DataTable]:
     """The pack's data quality: issues counted by rule, sheet and severity, described in plain
-    English. Figures only: the rows, cell text and names go to the OFFICIAL-SENSITIVE quality
-    report (`--quality-report`), never into the pack that senior managers share."""
-    frame = rule_summary(results.issues.frame(), by_sheet=True)
-    write_table(
-        book,
-        ws,
-        frame,
-        widths={"description": 90, "rule": 24, "sheet": 16, "severity": 10, "count": 10},
-        name="DataQuality",
+    English, and the input rows accounted for. Figures only: the rows, cell text and names go to
+    the OFFICIAL-SENSITIVE quality report (`--quality-report`), never into the pack that senior
+    managers share."""
+    return (
+        DataTable(
+            DATA_QUALITY,
+            "DataQuality",
+            rule_summary(results.issues.frame(), by_sheet=True),
+            widths={"description": 90, "rule": 24, "sheet": 16, "severity": 10, "count": 10},
+        ),
+        DataTable(INPUT_ROWS, "InputRows", results.issues.accounting(), widths={"sheet": 18}),
     )
-    write_table(book, rows, results.issues.accounting(), widths={"sheet": 18}, name="InputRows")
 
 
 def settings_rows(results: Results) -> pd.DataFrame:
@@ -195,7 +133,21 @@ def settings_rows(results: Results) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["setting", "value"])
 
 
-def write_settings_used(book: xlsxwriter.Workbook, ws: Worksheet, results: Results) -> None:
-    write_table(
-        book, ws, settings_rows(results), widths={"setting": 34, "value": 60}, name="SettingsUsed"
+def data_tables(results: Results) -> tuple[DataTable, ...]:
+    """Every data sheet of the pack, in order."""
+    return (
+        definitions_table(results),
+        DataTable(
+            INDICATOR_DATA,
+            "IndicatorData",
+            indicator_data(results),
+            widths={"indicator_id": 28, "breakdown": 24, "period": 10},
+        ),
+        *data_quality_tables(results),
+        DataTable(
+            SETTINGS_USED,
+            "SettingsUsed",
+            settings_rows(results),
+            widths={"setting": 34, "value": 60},
+        ),
     )

@@ -1,14 +1,18 @@
 """The render-agnostic dashboard: pages of blocks (tables, charts, commentary, notes).
 
-`layout.build_dashboard` fills it from the catalogue and the results; `build.render` draws it.
+`layout.build_dashboard` fills it from the block specs and the results; `build.render` draws it
+and reads nothing else.
 Values are in display units (percent 0-100, rate per 10,000, count); None means no figure and
 WITHHELD a figure suppressed for publication (printed `c`, never plotted)."""
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 import math
 from dataclasses import dataclass
+
+import pandas as pd
 
 
 class Withheld(enum.Enum):
@@ -86,13 +90,22 @@ class Table:
     def withheld(self) -> bool:
         return any(v is WITHHELD for r in self.rows for v in r.values)
 
+    def index(self, key: Key, field: str = "value") -> int:
+        """The position of the row showing `field` of `key`."""
+        for i, row in enumerate(self.rows):
+            if row.key == key and row.field == field:
+                return i
+        raise KeyError((self.id, key, field))
+
 
 @dataclass(frozen=True)
 class RowLink:
-    """A chart series that plots a table row already on the page."""
+    """A chart series that plots a table row already on the page: the row of the table showing
+    the same figure (key and field)."""
 
     table_id: str
-    row: int
+    key: Key
+    field: str = "value"
 
 
 @dataclass(frozen=True)
@@ -112,6 +125,8 @@ class Series:
     secondary: bool = False  # plotted on the right-hand axis
     link: RowLink | TargetLink | None = None
     colour: str | None = None  # None: the renderer picks by role and order
+    key: Key | None = None  # the figure plotted, when it is one (links it to a table row)
+    field: str = "value"
 
 
 @dataclass(frozen=True)
@@ -214,11 +229,23 @@ class Summary:
 
 
 @dataclass(frozen=True)
+class DataTable:
+    """A data sheet: one frame written as an Excel table (filter buttons, banded rows)."""
+
+    sheet: str
+    name: str  # the Excel table's name
+    frame: pd.DataFrame
+    widths: dict[str, float] = dataclasses.field(default_factory=dict)
+    wrap: bool = False
+
+
+@dataclass(frozen=True)
 class Dashboard:
     la_name: str
     month_label: str  # "August 2014"
     summary: Summary
     pages: tuple[Page, ...]
+    data: tuple[DataTable, ...] = ()  # the data sheets after the printed ones, in order
     marking: str = "OFFICIAL"  # the protective marking printed on every page
     published: bool = False  # small numbers suppressed (publication mode)
 

@@ -73,7 +73,7 @@ def date_range_label(first: pd.Period, last: pd.Period) -> str:
     return f"{left} – {ordinal(end.day)} {end:%B %Y}"
 
 
-class Figures:
+class Lookup:
     """The results, indexed for the layout."""
 
     def __init__(self, results: Results) -> None:
