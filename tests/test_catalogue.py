@@ -97,3 +97,22 @@ def test_titles_follow_a_10_day_icpc_setting(run) -> None:
     assert not any("15 working days" in t for t in titles)
     shown = definitions(r).set_index("indicator_id").at["icpc_in_timescale", "title"]
     assert shown == "ICPCs within 10 working days of strategy discussion"
+
+
+def test_team_breakdowns_are_declared_on_the_timeliness_and_allocation_indicators() -> None:
+    """`by_team` sits on indicators computed from a list that carries Allocated Team (3-8)."""
+    by_team = {ind.id for ind in CATALOGUE if ind.by_team}
+    assert by_team == {
+        "assessments_in_timescale",
+        "icpc_in_timescale",
+        "cp_visits_in_timescale",
+        "lac_health_assessment",
+        "lac_dental_check",
+        "cin_allocated_qualified",
+        "cp_allocated_qualified",
+        "lac_allocated_qualified",
+    }
+    for ind_id in by_team:
+        ind = BY_ID[ind_id]
+        assert ind.compute is not None and ind.unit == "%", ind_id
+        assert set(ind.needs) <= {3, 4, 5, 6, 7, 8}, ind_id

@@ -67,3 +67,27 @@ def test_one_withheld_breakdown_row_takes_the_next_smallest_with_it() -> None:
         ("Health", "2024-07"),
         ("Anonymous", "2024-07"),
     ]
+
+
+def test_team_rows_are_a_breakdown_family_of_their_own() -> None:
+    """One small team and one small source group in the same month: each family loses its
+    next smallest row too (counted together, two withheld rows would have looked enough)."""
+    out = suppress(
+        table(
+            [
+                ("assessments_in_timescale", "", "2024-08", 40, 50, 80.0, "%"),
+                ("assessments_in_timescale", "Team: A", "2024-08", 30, 35, 85.7, "%"),
+                ("assessments_in_timescale", "Team: B", "2024-08", 8, 10, 80.0, "%"),
+                ("assessments_in_timescale", "Team: Not recorded", "2024-08", 2, 5, 40.0, "%"),
+                ("assessments_in_timescale", "Group 1", "2024-08", 30, 32, 93.8, "%"),
+                ("assessments_in_timescale", "Group 2", "2024-08", 7, 13, 53.8, "%"),
+                ("assessments_in_timescale", "Group 3", "2024-08", 3, 5, 60.0, "%"),
+            ]
+        )
+    )
+    assert withheld(out) == [
+        ("assessments_in_timescale", "Team: B"),
+        ("assessments_in_timescale", "Team: Not recorded"),
+        ("assessments_in_timescale", "Group 2"),
+        ("assessments_in_timescale", "Group 3"),
+    ]

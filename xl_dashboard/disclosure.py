@@ -5,7 +5,9 @@ releases): a count from 1 to [5] is shown as `c`, and so is any percentage or ra
 one (its numerator or denominator). Zero is a true zero and is shown. Secondary suppression:
 where a headline is the sum of its breakdown (contacts by source, say), a single suppressed
 breakdown row could be worked out as the headline minus the others, so the next smallest
-breakdown row of that month is suppressed too."""
+breakdown row of that month is suppressed too. Each family of breakdown rows that sums to the
+headline is treated alone: a breakdown named `Family: name` belongs to that family (the team
+rows, `Team: ...`, are one), the others to the indicator's own breakdown (source groups, say)."""
 
 from __future__ import annotations
 
@@ -35,15 +37,16 @@ def _is_small(values: pd.Series, largest_small: int) -> pd.Series:
 
 def _secondary(data: pd.DataFrame, primary: pd.Series) -> pd.Series:
     """Breakdown rows to withhold so that no suppressed row can be derived from its headline:
-    in each indicator and month with a shown headline, while exactly one breakdown row is
-    withheld, withhold the smallest other non-zero one."""
+    in each indicator, month and family of breakdown rows (teams, or the others) with a shown
+    headline, while exactly one row is withheld, withhold the smallest other non-zero one."""
     extra = pd.Series(False, index=data.index)
     parts = data[data["breakdown"] != ""]
     headline_shown = (
         data[(data["breakdown"] == "") & ~primary].set_index(["indicator_id", "period"]).index
     )
-    for key, rows in parts.groupby(["indicator_id", "period"], sort=False):
-        if key not in headline_shown or len(rows) < 2:
+    family = parts["breakdown"].astype(str).str.extract(r"^([^:]*): ", expand=False).fillna("")
+    for key, rows in parts.groupby(["indicator_id", "period", family], sort=False):
+        if key[:2] not in headline_shown or len(rows) < 2:
             continue
         hidden = primary[rows.index]
         if hidden.sum() != 1:

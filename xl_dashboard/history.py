@@ -26,6 +26,7 @@ from .csv_files import write_csv
 from .errors import InputError
 from .indicators.catalogue import BY_ID
 from .indicators.engine import KEY, RESULT_COLUMNS, Results
+from .indicators.teams import is_team
 from .issues import Issues
 
 LOCK_WAIT_S = 120  # how long a build waits for another build to finish with the history
@@ -157,8 +158,10 @@ def _checked(frame: pd.DataFrame, name: str, issues: Issues) -> pd.DataFrame:
 
 def merged_history(history: pd.DataFrame, results: Results) -> pd.DataFrame:
     """What this build shows, with the stored figures of other months (and ones it does not
-    show) kept."""
-    shown = results.data[RESULT_COLUMNS]
+    show) kept. Team rows are not stored: they are the reporting month's view of its extract,
+    and a stored team split could later sit beside a revised headline that it no longer sums
+    to."""
+    shown = results.data.loc[~is_team(results.data["breakdown"]), RESULT_COLUMNS]
     kept = history.merge(shown[KEY], on=KEY, how="left", indicator=True)
     kept = kept[kept["_merge"] == "left_only"][RESULT_COLUMNS]
     parts = [p for p in (kept, shown) if len(p)]

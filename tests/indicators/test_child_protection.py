@@ -62,7 +62,9 @@ def test_cp_second_subsequent(run) -> None:
 def test_latest_value_indicators_only_for_the_reporting_month(run) -> None:
     r = run({7: PLANS}, start="2024-07-01")
     rows = r.data[r.data["indicator_id"] == "cp_visits_in_timescale"]
-    assert rows["period"].tolist() == ["2024-08"]
+    assert rows.loc[rows["breakdown"] == "", "period"].tolist() == ["2024-08"]
+    assert rows["breakdown"].tolist() == ["", "Team: Not recorded"]  # no team column filled
+    assert set(rows["period"]) == {"2024-08"}
 
 
 def test_icpc_within_15_working_days(run) -> None:

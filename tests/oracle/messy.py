@@ -323,6 +323,8 @@ class _Messy:
         referral_counts: ReferralCounts = "per_child",
     ) -> None:
         self.rng = random.Random(seed)
+        # Team spellings draw from their own generator, so every other value stays as it was.
+        self.team_rng = random.Random(seed * 7919 + 1)
         self.csv_dates = csv_dates  # every date written as ISO text
         self.referral_counts = referral_counts
         # Referrals of a child before the window: not listed, but counted in the field.
@@ -443,6 +445,18 @@ class _Messy:
         name = self.rng.choice(sorted(MESSY_WORKERS))
         return f" {name}" if x > 0.95 else name
 
+    def team(self, name: str) -> Any:
+        """The Allocated Team as systems write it: mostly clean, sometimes blank (any blank
+        spelling) or with surrounding (non-breaking) spaces."""
+        x = self.team_rng.random()
+        if x < 0.06:
+            return self.team_rng.choice(BLANKS)
+        if x < 0.10:
+            return f"  {name} "
+        if x < 0.13:
+            return f"\u00a0{name}"
+        return name
+
     # -- rows ----------------------------------------------------------------------------------
 
     def child(self) -> Any:
@@ -472,7 +486,9 @@ class _Messy:
     def add(self, list_number: int, child: Any, fields: dict[str, Any]) -> dict[str, Any]:
         row = self.common(child)
         if list_number in (3, 4, 5, 6, 7, 8):
-            row[TEAM] = self.rng.choice(["Team North", "Team South", "Team East", "CWD Team"])
+            row[TEAM] = self.team(
+                self.rng.choice(["Team North", "Team South", "Team East", "CWD Team"])
+            )
             row[WORKER] = self.worker()
         row.update(fields)
         self.lists[list_number].append(row)

@@ -88,6 +88,7 @@ CIN_START = "CIN Start Date"
 CIN_CLOSURE = "CIN Closure Date"
 CASE_STATUS = "Case Status"
 ALLOCATED_WORKER = "Allocated Worker"
+ALLOCATED_TEAM = "Allocated Team"
 CP_START = "Child Protection Plan Start Date"
 CP_END = "Child Protection Plan End Date"
 CP_LAST_VISIT = "Date of the Last Statutory Visit"
@@ -655,8 +656,12 @@ def assessments_completed(l4: list[Row], months: list[Month]) -> list[Row]:
     return out
 
 
-def assessments_in_timescale(l4: list[Row], months: list[Month]) -> list[Row]:
+def assessments_in_timescale(
+    l4: list[Row], months: list[Month], team_month: Month | None = None
+) -> list[Row]:
+    """`team_month`: the month shown by team (each assessment in its own row's team)."""
     out = []
+    cases: list[tuple[str, bool]] = []
     for month in months:
         num = den = 0
         for r in l4:
@@ -670,9 +675,14 @@ def assessments_in_timescale(l4: list[Row], months: list[Month]) -> list[Row]:
             # ASSUMPTION: an authorisation before the start is kept; its wd is negative
             # (numpy.busday_count) and so within the timescale.
             den += 1
-            if wd(start, authorised) <= ASSESSMENT_WD:
+            within = wd(start, authorised) <= ASSESSMENT_WD
+            if within:
                 num += 1
+            if month == team_month:
+                cases.append((team_name(r[ALLOCATED_TEAM]), within))
         out.append(percent_row("assessments_in_timescale", "", month, num, den))
+    if team_month is not None:
+        out += team_rows("assessments_in_timescale", team_month, cases)
     return out
 
 
@@ -738,7 +748,65 @@ def children_percent(
     return percent_row(indicator, "", month, num, len(cohort))
 
 
-def cp_visits_in_timescale(l7: list[Row], month: Month) -> Row:
+# ---------------------------------------------------------------------------------------------
+# Team breakdowns (README "Team breakdowns"): the reporting month's figure per Allocated Team of
+# assessments_in_timescale, icpc_in_timescale, cp_visits_in_timescale, lac_health_assessment,
+# lac_dental_check and the three *_allocated_qualified, when the list has an Allocated Team
+# column. Breakdown `Team: ` + the team as written, trimmed; blank `Team: Not recorded`.
+# ---------------------------------------------------------------------------------------------
+
+
+def team_name(value: Any) -> str:
+    name = parse_name(value)
+    return "Team: " + (name if name else "Not recorded")
+
+
+def team_rows(indicator: str, month: Month, cases: list[tuple[str, bool]]) -> list[Row]:
+    """One percentage row per team that has a case: (team, in the numerator) per case."""
+    num: dict[str, int] = {}
+    den: dict[str, int] = {}
+    for team, counted in cases:
+        den[team] = den.get(team, 0) + 1
+        num[team] = num.get(team, 0) + (1 if counted else 0)
+    return [percent_row(indicator, team, month, num[team], den[team]) for team in sorted(den)]
+
+
+def children_by_team(
+    indicator: str,
+    month: Month,
+    cohort: dict[str, list[Row]],
+    condition: Callable[[Row], bool],
+    start: str,
+) -> list[Row]:
+    """Each child once (as in the headline), in the team of its row with the latest start date;
+    among equal starts, the row further down the list. The child's result is the headline's:
+    in the numerator if any of its rows meets the condition."""
+    cases = []
+    for child_rows in cohort.values():
+        deciding = child_rows[0]
+        for r in child_rows[1:]:
+            later = parse_date(r[start])
+            assert later is not None  # cohort rows have a start date
+            if later >= parse_date(deciding[start]):  # type: ignore[operator]
+                deciding = r
+        cases.append((team_name(deciding[ALLOCATED_TEAM]), any(condition(r) for r in child_rows)))
+    return team_rows(indicator, month, cases)
+
+
+def children_rows(
+    indicator: str,
+    month: Month,
+    cohort: dict[str, list[Row]],
+    condition: Callable[[Row], bool],
+    start: str,
+    teams: bool,
+) -> list[Row]:
+    """The headline, then (when the list has Allocated Team) a row per team."""
+    rows = [children_percent(indicator, month, cohort, condition)]
+    return rows + (children_by_team(indicator, month, cohort, condition, start) if teams else [])
+
+
+def cp_visits_in_timescale(l7: list[Row], month: Month, teams: bool = False) -> list[Row]:
     cohort = open_children(l7, CP_START, CP_END, month.last)
 
     def visited(r: Row) -> bool:
@@ -747,7 +815,7 @@ def cp_visits_in_timescale(l7: list[Row], month: Month) -> Row:
         assert reference is not None  # open rows have a start date
         return wd(reference, month.last) <= CP_VISIT_WD
 
-    return children_percent("cp_visits_in_timescale", month, cohort, visited)
+    return children_rows("cp_visits_in_timescale", month, cohort, visited, CP_START, teams)
 
 
 def cp_seen_alone(l7: list[Row], month: Month) -> Row:
@@ -798,8 +866,12 @@ def cp_second_subsequent(l7: list[Row], months: list[Month]) -> list[Row]:
     return out
 
 
-def icpc_in_timescale(l5: list[Row], months: list[Month]) -> list[Row]:
+def icpc_in_timescale(
+    l5: list[Row], months: list[Month], team_month: Month | None = None
+) -> list[Row]:
+    """`team_month`: the month shown by team (each ICPC in its own row's team)."""
     out = []
+    cases: list[tuple[str, bool]] = []
     for month in months:
         num = den = 0
         for r in l5:
@@ -811,9 +883,14 @@ def icpc_in_timescale(l5: list[Row], months: list[Month]) -> list[Row]:
             if strategy is None or icpc < strategy:
                 continue
             den += 1
-            if wd(strategy, icpc) <= ICPC_WD:
+            within = wd(strategy, icpc) <= ICPC_WD
+            if within:
                 num += 1
+            if month == team_month:
+                cases.append((team_name(r[ALLOCATED_TEAM]), within))
         out.append(percent_row("icpc_in_timescale", "", month, num, den))
+    if team_month is not None:
+        out += team_rows("icpc_in_timescale", team_month, cases)
     return out
 
 
@@ -839,7 +916,7 @@ def lac_cohort_12_months(l8: list[Row], month: Month) -> dict[str, list[Row]]:
     return cohort
 
 
-def lac_dental_check(l8: list[Row], month: Month) -> Row:
+def lac_dental_check(l8: list[Row], month: Month, teams: bool = False) -> list[Row]:
     cohort = lac_cohort_12_months(l8, month)
     window_start = month.last - relativedelta(months=12)
 
@@ -847,10 +924,10 @@ def lac_dental_check(l8: list[Row], month: Month) -> Row:
         day = parse_date(r[DENTAL_CHECK])
         return day is not None and window_start < day <= month.last
 
-    return children_percent("lac_dental_check", month, cohort, done)
+    return children_rows("lac_dental_check", month, cohort, done, LAC_START, teams)
 
 
-def lac_health_assessment(l8: list[Row], month: Month) -> Row:
+def lac_health_assessment(l8: list[Row], month: Month, teams: bool = False) -> list[Row]:
     cohort = lac_cohort_12_months(l8, month)
 
     def done(r: Row) -> bool:
@@ -864,18 +941,23 @@ def lac_health_assessment(l8: list[Row], month: Month) -> Row:
         months_back = HEALTH_UNDER_5_MONTHS if under_5 else HEALTH_5_AND_OVER_MONTHS
         return month.last - relativedelta(months=months_back) < day <= month.last
 
-    return children_percent("lac_health_assessment", month, cohort, done)
+    return children_rows("lac_health_assessment", month, cohort, done, LAC_START, teams)
 
 
 def allocated_qualified(
-    indicator: str, cohort: dict[str, list[Row]], month: Month, workers: dict[str, bool]
-) -> Row:
+    indicator: str,
+    cohort: dict[str, list[Row]],
+    month: Month,
+    workers: dict[str, bool],
+    start: str,
+    teams: bool = False,
+) -> list[Row]:
     def qualified(r: Row) -> bool:
         name = parse_name(r[ALLOCATED_WORKER])
         # A worker not on the Workers sheet (or a blank worker) counts as not qualified.
         return name is not None and workers.get(name) is True
 
-    return children_percent(indicator, month, cohort, qualified)
+    return children_rows(indicator, month, cohort, qualified, start, teams)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -970,7 +1052,15 @@ def reference_indicators(
 
     def recs(number: int, names: Iterable[str], optional: Iterable[str] = ()) -> list[Row] | None:
         sheet = sheets[number]
+        optional = [*optional, ALLOCATED_TEAM]  # read as blank where the list has no such column
         return None if sheet is None else sheet.records([CHILD_ID, *names], optional)
+
+    def has_team(number: int) -> bool:
+        sheet = sheets[number]
+        return sheet is not None and sheet.column(ALLOCATED_TEAM) is not None
+
+    def team_month(number: int) -> Month | None:
+        return reporting if has_team(number) else None
 
     reporting = make_month(default_month(sheets) if month is None else month)
     last = extract_last_date(sheets)
@@ -1017,7 +1107,7 @@ def reference_indicators(
         rows += re_referrals(l3_counted, months)
     if l4 is not None:
         rows += assessments_completed(l4, months)
-        rows += assessments_in_timescale(l4, months)
+        rows += assessments_in_timescale(l4, months, team_month(4))
     if l2 is not None:
         rows += eh_assessments_started(l2, months)
     if l6 is not None:
@@ -1028,20 +1118,20 @@ def reference_indicators(
     if l7 is not None:
         rows += open_count_and_rate(l7, CP_START, CP_END, months, "cp_open", "cp_rate", population)
     if l7_latest is not None:
-        rows.append(cp_visits_in_timescale(l7_latest, reporting))
+        rows += cp_visits_in_timescale(l7_latest, reporting, has_team(7))
         rows.append(cp_seen_alone(l7_latest, reporting))
     if l7 is not None:
         rows += cp_durations(l7, months)
         rows += cp_second_subsequent(l7, months)
     if l5 is not None:
-        rows += icpc_in_timescale(l5, months)
+        rows += icpc_in_timescale(l5, months, team_month(5))
     if l8 is not None:
         rows += open_count_and_rate(
             l8, LAC_START, LAC_END, months, "lac_open", "lac_rate", population, not_short_break
         )
     if l8_health is not None:
-        rows.append(lac_health_assessment(l8_health, reporting))
-        rows.append(lac_dental_check(l8_health, reporting))
+        rows += lac_health_assessment(l8_health, reporting, has_team(8))
+        rows += lac_dental_check(l8_health, reporting, has_team(8))
 
     if workers is not None:
         l6w = recs(6, [CIN_START, CIN_CLOSURE, CASE_STATUS, ALLOCATED_WORKER])
@@ -1052,15 +1142,21 @@ def reference_indicators(
             # ASSUMPTION: the CIN cohort is children with an open List 6 row whose own Case
             # Status is not CP/CLA (List 7/8 are not consulted).
             cohort = open_children(cin_rows, CIN_START, CIN_CLOSURE, reporting.last)
-            rows.append(allocated_qualified("cin_allocated_qualified", cohort, reporting, workers))
+            rows += allocated_qualified(
+                "cin_allocated_qualified", cohort, reporting, workers, CIN_START, has_team(6)
+            )
         if l7w is not None:
             cohort = open_children(l7w, CP_START, CP_END, reporting.last)
-            rows.append(allocated_qualified("cp_allocated_qualified", cohort, reporting, workers))
+            rows += allocated_qualified(
+                "cp_allocated_qualified", cohort, reporting, workers, CP_START, has_team(7)
+            )
         if l8w is not None:
             cohort = open_children(
                 [r for r in l8w if not_short_break(r)], LAC_START, LAC_END, reporting.last
             )
-            rows.append(allocated_qualified("lac_allocated_qualified", cohort, reporting, workers))
+            rows += allocated_qualified(
+                "lac_allocated_qualified", cohort, reporting, workers, LAC_START, has_team(8)
+            )
 
     return to_frame(rows)
 

@@ -625,7 +625,10 @@ def test_messy_workbook_is_deterministic_and_readable(tmp_path: Path) -> None:
         assert sorted(frame[frame.indicator_id == indicator].period.unique()) == months
     latest = ["cp_visits_in_timescale", "lac_dental_check", "cin_allocated_qualified"]
     for indicator in latest:
-        assert list(frame[frame.indicator_id == indicator].period) == ["2024-09"]
+        rows = frame[frame.indicator_id == indicator]
+        assert list(rows[rows.breakdown == ""].period) == ["2024-09"]
+        assert set(rows.period) == {"2024-09"}  # team rows too: the reporting month only
+        assert rows.breakdown.str.startswith("Team: ").sum() >= 2
     assert len(frame[frame.indicator_id == "contact_conversion"]) == 6 * 11
     assert frame[frame.breakdown == ""].value.notna().all()
 
@@ -665,3 +668,55 @@ def test_messy_implausible_and_early_dates(tmp_path: Path) -> None:
     frame = reference_indicators(path, "2024-09", 1000)
     assert get(frame, "lac_health_assessment", "2024-09").denominator > 0
     assert (frame[frame.indicator_id == "cin_closed"].value > 0).all()
+
+
+# --- team breakdowns ------------------------------------------------------------------------------
+
+
+def test_team_rows_by_hand(tmp_path: Path) -> None:
+    """Assessments: each row in its own team. CP visits: each child once, in the team of its
+    latest-starting open plan (the lower row on equal starts), with the child's result."""
+    cp = ["Child Unique ID", "Child Protection Plan Start Date", "Child Protection Plan End Date"]
+    path = book(
+        tmp_path,
+        {
+            "List 4": [
+                ["Child Unique ID", "Continuous Assessment Start Date"]
+                + ["Continuous Assessment Date of Authorisation", "Allocated Team"],
+                ["A", "01/08/2024", "20/08/2024", "Team A"],  # 13 WD: in
+                ["B", "01/05/2024", "15/08/2024", "\u00a0Team A  "],  # late; spaces trimmed
+                ["C", "05/08/2024", "06/08/2024", "#N/A"],  # in; blank team
+                ["A", "12/08/2024", "14/08/2024", "Team B"],  # A again, another team: in
+                ["E", "01/07/2024", "10/07/2024", "Team C"],  # July: no team row
+            ],
+            "List 7": [
+                [
+                    *cp,
+                    "Date of the Last Statutory Visit",
+                    "Allocated Team",
+                    "Was the Child Seen Alone?",
+                ],
+                ["P", "01/03/2024", None, "20/08/2024", "North"],  # 8 WD to 31 Aug: in
+                ["P", "01/06/2024", None, None, "South"],  # P's later plan: P counts in South
+                ["Q", "01/07/2024", None, "01/07/2024", " North"],  # 44 WD: out
+                ["R", "10/08/2024", None, None, None],  # 14 WD from the start: in; no team
+                ["S", "01/01/2024", "15/08/2024", None, "North"],  # closed before 31 Aug
+                ["T", "01/05/2024", None, "28/08/2024", "East"],  # same start as the next:
+                ["T", "01/05/2024", None, None, "West"],  # the lower row (West) decides
+            ],
+        },
+    )
+    frame = reference_indicators(path, "2024-08", 1000, annex_a_start="2024-07-01")
+    check(frame, "assessments_in_timescale", "2024-08", 3, 4)
+    check(frame, "assessments_in_timescale", "2024-08", 1, 2, "Team: Team A")
+    check(frame, "assessments_in_timescale", "2024-08", 1, 1, "Team: Team B")
+    check(frame, "assessments_in_timescale", "2024-08", 1, 1, "Team: Not recorded")
+    check(frame, "cp_visits_in_timescale", "2024-08", 3, 4)
+    check(frame, "cp_visits_in_timescale", "2024-08", 0, 1, "Team: North")
+    check(frame, "cp_visits_in_timescale", "2024-08", 1, 1, "Team: South")
+    check(frame, "cp_visits_in_timescale", "2024-08", 1, 1, "Team: West")
+    check(frame, "cp_visits_in_timescale", "2024-08", 1, 1, "Team: Not recorded")
+    teams = frame[frame.breakdown.str.startswith("Team: ")]
+    assert set(teams.period) == {"2024-08"}
+    assert len(teams) == 7  # no Team C (July), no East (T counts in West)
+    assert not frame[frame.indicator_id == "cp_open"].breakdown.str.startswith("Team").any()

@@ -13,6 +13,7 @@ from ..inputs.annex_a import AnnexA
 from ..inputs.annex_a_spec import LISTS
 from ..issues import Issues
 from ..settings import Settings
+from .teams import children_by_team, team_counts
 
 PART_COLUMNS = ["period", "breakdown", "numerator", "denominator"]
 
@@ -29,6 +30,7 @@ class Context:
     workers: dict[str, bool]
     issues: Issues
     indicator_id: str = ""  # the indicator being computed (set by the engine)
+    by_team: bool = False  # it is shown by team too (set by the engine from the catalogue)
     _left_out: list[pd.DataFrame] = field(default_factory=list)
 
     def list(self, list_no: int) -> pd.DataFrame:
@@ -37,6 +39,14 @@ class Context:
     @property
     def periods(self) -> list[str]:
         return [str(m) for m in self.months]
+
+    @property
+    def reporting_period(self) -> str:
+        return str(self.settings.reporting_month)
+
+    def teams_of(self, frame: pd.DataFrame) -> bool:
+        """Team rows are due: the indicator is shown by team and the list has Allocated Team."""
+        return self.by_team and "team" in frame
 
     def left_out(self, list_no: int, rows: pd.Series | np.ndarray, why: str) -> None:
         """Note rows left out of the indicator being computed (numerator and denominator
@@ -87,6 +97,13 @@ def month_of(dates: pd.Series, periods: Iterable[str]) -> pd.Series:
     return pd.Series(labels, index=dates.index, dtype=object)
 
 
+def in_months(frame: pd.DataFrame, date: str, periods: list[str]) -> pd.DataFrame:
+    """The rows whose `date` falls in one of `periods`, with that month as `period`."""
+    period = month_of(frame[date], periods)
+    inside = period.notna()
+    return frame[inside].assign(period=period[inside])
+
+
 def counts_by_month(
     period: pd.Series, periods: list[str], numerator: pd.Series | np.ndarray | None = None
 ) -> pd.DataFrame:
@@ -101,6 +118,21 @@ def counts_by_month(
     flag = np.asarray(numerator, dtype=bool)
     num = np.bincount(index[(index >= 0) & flag], minlength=len(periods)).astype(float)
     return pd.DataFrame({"period": periods, "breakdown": "", "numerator": num, "denominator": den})
+
+
+def tally(ctx: Context, rows: pd.DataFrame, numerator: object = None) -> pd.DataFrame:
+    """Per month: the rows (denominator) and those flagged by `numerator` (else a plain count),
+    `rows["period"]` placing each row; for an indicator shown by team, also the reporting month
+    per team, each row in its own row's team."""
+    flags = None if numerator is None else np.asarray(numerator, dtype=bool)
+    months = counts_by_month(rows["period"], ctx.periods, flags)
+    if not ctx.teams_of(rows):
+        return months
+    now = (rows["period"] == ctx.reporting_period).to_numpy()
+    teams = team_counts(
+        ctx.reporting_period, rows["team"].to_numpy()[now], None if flags is None else flags[now]
+    )
+    return pd.concat([months, teams], ignore_index=True)
 
 
 def open_at(frame: pd.DataFrame, m1: pd.Timestamp) -> np.ndarray:
@@ -123,9 +155,11 @@ def snapshot(
     """Per month: distinct children in the cohort (denominator) and in the numerator mask.
 
     `measure(episodes, M1)` returns (cohort mask, numerator mask or None for a plain count).
-    Rows without a start date or a child id are left out and reported."""
+    Rows without a start date or a child id are left out and reported. For an indicator shown
+    by team, the reporting month per team too (see teams.children_by_team)."""
     episodes = usable(ctx, list_no, ("start", "child_id"))
     out = []
+    teams = []
     for month in ctx.months:
         m1 = month_end(month)
         cohort, numerator = measure(episodes, m1)
@@ -134,7 +168,9 @@ def snapshot(
             out.append((str(month), "", float(den), np.nan))
         else:
             out.append((str(month), "", float(distinct(episodes, cohort & numerator)), float(den)))
-    return pd.DataFrame(out, columns=PART_COLUMNS)
+        if str(month) == ctx.reporting_period and ctx.teams_of(episodes):
+            teams.append(children_by_team(episodes, cohort, numerator, str(month)))
+    return pd.concat([pd.DataFrame(out, columns=PART_COLUMNS), *teams], ignore_index=True)
 
 
 def usable(ctx: Context, list_no: int, keys: tuple[str, ...]) -> pd.DataFrame:

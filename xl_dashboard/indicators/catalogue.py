@@ -2,8 +2,10 @@
 
 Each entry names its compute function (in the section modules) and the Annex A columns that
 function reads; the engine, the renderer, the Definitions sheet, the UDFs, the template's
-drop-down and the data output all read this table. Titles may name Timescales settings in
-braces ("ICPCs within {icpc} working days"): show them with `title_for(settings)`."""
+drop-down and the data output all read this table. `by_team=True` adds the reporting month's
+figure per Allocated Team (the timeliness and allocation indicators have it). Titles may name
+Timescales settings in braces ("ICPCs within {icpc} working days"): show them with
+`title_for(settings)`."""
 
 from __future__ import annotations
 
@@ -73,6 +75,9 @@ class Indicator:
     compute: ComputeFn | None = None  # annex_a / either: its figures from the Annex A lists
     needs: Mapping[int, tuple[str, ...]] = field(default_factory=dict, hash=False)  # list: keys
     needs_workers: bool = False  # reads the Workers sheet (allocation to a qualified worker)
+    # Also computed per Allocated Team for the reporting month (breakdowns `Team: <name>`, see
+    # teams.py), when its list has that column (Lists 3-8).
+    by_team: bool = False
 
     def computable(self, annex: AnnexA, workers: Mapping[str, bool]) -> bool:
         """Computed from Annex A: declared so, with a function, and every column it needs read
@@ -178,6 +183,7 @@ CATALOGUE: tuple[Indicator, ...] = (
         settings=("assessment",),
         compute=front_door.assessments_in_timescale,
         needs={4: ("start", "authorised")},
+        by_team=True,
     ),
     Indicator(
         id="eh_assessments_started",
@@ -270,6 +276,7 @@ CATALOGUE: tuple[Indicator, ...] = (
         compute=children_in_need.cin_allocated_qualified,
         needs={6: ("start", "end", "child_id", "case_status", "worker")},
         needs_workers=True,
+        by_team=True,
     ),
     Indicator(
         id="cwd_reviewed_6_weeks",
@@ -323,6 +330,7 @@ CATALOGUE: tuple[Indicator, ...] = (
         compute=child_protection.cp_allocated_qualified,
         needs={7: (*EPISODE, "worker")},
         needs_workers=True,
+        by_team=True,
     ),
     Indicator(
         id="cp_visits_in_timescale",
@@ -341,6 +349,7 @@ CATALOGUE: tuple[Indicator, ...] = (
         latest_only=True,
         compute=child_protection.cp_visits_in_timescale,
         needs={7: (*EPISODE, "last_visit")},
+        by_team=True,
     ),
     Indicator(
         id="cp_seen_alone",
@@ -418,6 +427,7 @@ CATALOGUE: tuple[Indicator, ...] = (
         settings=("icpc",),
         compute=child_protection.icpc_in_timescale,
         needs={5: ("strategy_date", "icpc_date")},
+        by_team=True,
     ),
     Indicator(
         id="s47_assessments_in_timescale",
@@ -475,6 +485,7 @@ CATALOGUE: tuple[Indicator, ...] = (
         compute=looked_after.lac_allocated_qualified,
         needs={8: (*EPISODE, "worker")},
         needs_workers=True,
+        by_team=True,
     ),
     Indicator(
         id="lac_health_assessment",
@@ -494,6 +505,7 @@ CATALOGUE: tuple[Indicator, ...] = (
         latest_only=True,
         compute=looked_after.lac_health_assessment,
         needs={8: (*EPISODE, "health_assessment")},
+        by_team=True,
     ),
     Indicator(
         id="lac_dental_check",
@@ -511,6 +523,7 @@ CATALOGUE: tuple[Indicator, ...] = (
         latest_only=True,
         compute=looked_after.lac_dental_check,
         needs={8: (*EPISODE, "dental_check")},
+        by_team=True,
     ),
     Indicator(
         id="lac_immunisations",

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 
 from ..calendar import wd
 from .allocation import qualified
-from .base import Context, counts_by_month, month_of, open_at, snapshot, usable
+from .base import Context, in_months, open_at, snapshot, tally, usable
 
 
 def cp_open(ctx: Context) -> pd.DataFrame:
@@ -28,8 +27,8 @@ def cp_visits_in_timescale(ctx: Context) -> pd.DataFrame:
                 "visit-after-month-end",
                 "warning",
                 ctx.annex.sheet(7),
-                f"Date of the Last Statutory Visit is after {m1:%d/%m/%Y}: treated as missing "
-                "(the plan start date is used).",
+                f"Date of the Last Statutory Visit is after {m1.strftime('%d/%m/%Y')}: treated "
+                "as missing (the plan start date is used).",
                 rows=ep.loc[late, "row"].to_numpy(),
                 column="Date of the Last Statutory Visit",
             )
@@ -67,9 +66,7 @@ def cp_duration_18m_2y(ctx: Context) -> pd.DataFrame:
 
 
 def cp_second_subsequent(ctx: Context) -> pd.DataFrame:
-    plans = usable(ctx, 7, ("start",))
-    period = month_of(plans["start"], ctx.periods)
-    plans = plans[period.notna()].assign(period=period[period.notna()])
+    plans = in_months(usable(ctx, 7, ("start",)), "start", ctx.periods)
     previous = plans["previous_plans"]
     valid = (previous >= 0).to_numpy()  # whole numbers by then: invalid ones are blank
     ctx.left_out(
@@ -78,13 +75,11 @@ def cp_second_subsequent(ctx: Context) -> pd.DataFrame:
         "Number of Previous Child Protection Plans is not a whole number of 0 or more",
     )
     plans = plans[valid]
-    return counts_by_month(plans["period"], ctx.periods, plans["previous_plans"] >= 1)
+    return tally(ctx, plans, plans["previous_plans"] >= 1)
 
 
 def icpc_in_timescale(ctx: Context) -> pd.DataFrame:
-    s47 = ctx.list(5)
-    period = month_of(s47["icpc_date"], ctx.periods)
-    held = s47[period.notna()].assign(period=period[period.notna()])
+    held = in_months(ctx.list(5), "icpc_date", ctx.periods)
     no_strategy = held["strategy_date"].isna().to_numpy()
     ctx.left_out(
         5,
@@ -100,4 +95,4 @@ def icpc_in_timescale(ctx: Context) -> pd.DataFrame:
     )
     held = held[~no_strategy & ~before]
     within = wd(held["strategy_date"], held["icpc_date"]) <= ctx.settings.timescales.icpc
-    return counts_by_month(held["period"], ctx.periods, pd.Series(np.asarray(within)))
+    return tally(ctx, held, within)

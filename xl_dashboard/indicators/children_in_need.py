@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .allocation import qualified
-from .base import Context, counts_by_month, month_of, open_at, snapshot
+from .base import Context, in_months, open_at, snapshot, tally
 
 CP_OR_CLA = ("protection", "looked after")
 
@@ -23,7 +23,7 @@ def cin_open(ctx: Context) -> pd.DataFrame:
 
 def cin_closed(ctx: Context) -> pd.DataFrame:
     """List 6 episodes (rows) with CIN Closure Date in the month."""
-    return counts_by_month(month_of(ctx.list(6)["end"], ctx.periods), ctx.periods)
+    return tally(ctx, in_months(ctx.list(6), "end", ctx.periods))
 
 
 def cin_allocated_qualified(ctx: Context) -> pd.DataFrame:

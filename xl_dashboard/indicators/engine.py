@@ -16,6 +16,7 @@ from .monthly_figures import merge_figures
 from .ordering import ordered
 from .plan import covered_months, population_for, resolve_settings
 from .results import KEY, RESULT_COLUMNS, Results, empty_results, fill_from
+from .teams import is_team
 from .units import scaled_value
 
 __all__ = ["KEY", "RESULT_COLUMNS", "Results", "compute", "resolve_settings"]
@@ -70,6 +71,7 @@ def _compute_annex_a(
             continue
         ctx.months = [settings.reporting_month] if ind.latest_only else covered
         ctx.indicator_id = ind.id
+        ctx.by_team = ind.by_team
         part = ind.compute(ctx)[PART_COLUMNS]
         parts.append(_with_values(part, ind, "annex_a"))
     ctx.report_left_out()
@@ -98,6 +100,7 @@ def _add_rates(
         if not ind.rate_of:
             continue
         counts = data[(data["indicator_id"] == ind.rate_of) & (data["source"] == "annex_a")]
+        counts = counts[~is_team(counts["breakdown"])]  # a rate is of the whole population
         if counts.empty:
             continue
         pops = [population_for(inputs, settings, pd.Period(p, freq="M")) for p in counts["period"]]

@@ -6,15 +6,13 @@ import numpy as np
 import pandas as pd
 
 from ..calendar import wd
-from .base import PART_COLUMNS, Context, counts_by_month, month_of, usable
+from .base import PART_COLUMNS, Context, counts_by_month, in_months, tally, usable
 from .groups import SOURCE_GROUP_OF, SOURCE_GROUPS
 
 
 def _contacts_in_months(ctx: Context) -> pd.DataFrame:
     """Contacts dated in the computed months, with their source group and period."""
-    contacts = usable(ctx, 1, ("contact_date",))
-    period = month_of(contacts["contact_date"], ctx.periods)
-    contacts = contacts[period.notna()].assign(period=period[period.notna()])
+    contacts = in_months(usable(ctx, 1, ("contact_date",)), "contact_date", ctx.periods)
     return contacts.assign(group=source_groups(contacts["source"]))
 
 
@@ -89,13 +87,11 @@ def contact_conversion(ctx: Context) -> pd.DataFrame:
 
 
 def _referrals_in_months(ctx: Context) -> pd.DataFrame:
-    referrals = usable(ctx, 3, ("referral_date",))
-    period = month_of(referrals["referral_date"], ctx.periods)
-    return referrals[period.notna()].assign(period=period[period.notna()])
+    return in_months(usable(ctx, 3, ("referral_date",)), "referral_date", ctx.periods)
 
 
 def referrals(ctx: Context) -> pd.DataFrame:
-    return counts_by_month(_referrals_in_months(ctx)["period"], ctx.periods)
+    return tally(ctx, _referrals_in_months(ctx))
 
 
 def re_referrals(ctx: Context) -> pd.DataFrame:
@@ -116,7 +112,7 @@ def re_referrals(ctx: Context) -> pd.DataFrame:
     is_re = _referred_in_year_before(rows, listed) | rows["child"].map(
         _field_says_earlier(listed)
     ).fillna(False).to_numpy(dtype=bool)
-    return counts_by_month(rows["period"], ctx.periods, pd.Series(is_re))
+    return tally(ctx, rows, is_re)
 
 
 def _referred_in_year_before(rows: pd.DataFrame, listed: pd.DataFrame) -> np.ndarray:
@@ -148,13 +144,11 @@ def _field_says_earlier(listed: pd.DataFrame) -> pd.Series:
 
 def _assessments_in_months(ctx: Context) -> pd.DataFrame:
     """Assessments authorised in the computed months, with their period."""
-    frame = ctx.list(4)
-    period = month_of(frame["authorised"], ctx.periods)
-    return frame[period.notna()].assign(period=period[period.notna()])
+    return in_months(ctx.list(4), "authorised", ctx.periods)
 
 
 def assessments_completed(ctx: Context) -> pd.DataFrame:
-    return counts_by_month(_assessments_in_months(ctx)["period"], ctx.periods)
+    return tally(ctx, _assessments_in_months(ctx))
 
 
 def assessments_in_timescale(ctx: Context) -> pd.DataFrame:
@@ -167,4 +161,4 @@ def assessments_in_timescale(ctx: Context) -> pd.DataFrame:
     )
     rows = rows[~no_start]
     within = wd(rows["start"], rows["authorised"]) <= ctx.settings.timescales.assessment
-    return counts_by_month(rows["period"], ctx.periods, pd.Series(within))
+    return tally(ctx, rows, within)

@@ -18,7 +18,7 @@ class Column:
     # and digits only), tried only when no header or alias matches exactly.
     pattern: str = ""
     # Read when present; when absent, no missing-column warning (only validation reads it, and
-    # reports once which of its checks could not run).
+    # reports once which of its checks could not run; or it only adds team rows).
     optional: bool = False
 
 
@@ -48,6 +48,16 @@ WORKER = Column(
     "text",
     ("Allocated Social Worker", "Worker"),
     pattern="allocated.*worker|^socialworker$",
+)
+# Lists 3-8: the team holding the case, for the indicators shown by team (absent: no team rows,
+# no warning).
+TEAM = Column(
+    "team",
+    "Allocated Team",
+    "text",
+    ("Team", "Allocated Social Work Team"),
+    pattern="allocated.*team",
+    optional=True,
 )
 
 LISTS: dict[int, tuple[Column, ...]] = {
@@ -108,6 +118,7 @@ LISTS: dict[int, tuple[Column, ...]] = {
         ),
         DATE_OF_BIRTH_CHECKED,
         AGE,
+        TEAM,
     ),
     4: (
         CHILD_ID,
@@ -131,6 +142,7 @@ LISTS: dict[int, tuple[Column, ...]] = {
         ),
         DATE_OF_BIRTH_CHECKED,
         AGE,
+        TEAM,
     ),
     5: (
         CHILD_ID,
@@ -150,6 +162,7 @@ LISTS: dict[int, tuple[Column, ...]] = {
         ),
         DATE_OF_BIRTH_CHECKED,
         AGE,
+        TEAM,
     ),
     6: (
         CHILD_ID,
@@ -169,6 +182,7 @@ LISTS: dict[int, tuple[Column, ...]] = {
         ),
         Column("case_status", "Case Status", "code", (), "casestatus"),
         WORKER,
+        TEAM,
         DATE_OF_BIRTH_CHECKED,
         AGE,
         Column(
@@ -214,6 +228,7 @@ LISTS: dict[int, tuple[Column, ...]] = {
             "previous.*(childprotection|cp)plan",
         ),
         WORKER,
+        TEAM,
         DATE_OF_BIRTH_CHECKED,
         AGE,
         Column(
@@ -254,6 +269,7 @@ LISTS: dict[int, tuple[Column, ...]] = {
         ),
         Column("dental_check", "Date of Last Dental Check", "date", (), "dental"),
         WORKER,
+        TEAM,
         AGE,
         Column(
             "category_of_need",
