@@ -189,3 +189,18 @@ def test_no_import_cycle_between_folders() -> None:
     cycle = find_cycle(graph)
     edges = [w for a, b in pairwise(cycle) for w in graph[a][b]]
     assert not cycle, " → ".join(cycle) + "\n" + "\n".join(edges)
+
+
+def test_no_strftime_format_specs() -> None:
+    """`f"{month:%B %Y}"` works on a pandas Period only from pandas 3; Pyodide (xlwings Lite)
+    ships pandas 2.3, where it raises. Dates and months are formatted with `.strftime`."""
+    found = []
+    for path in sorted(ROOT.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.FormattedValue) and node.format_spec is not None:
+                spec = "".join(
+                    v.value for v in ast.walk(node.format_spec) if isinstance(v, ast.Constant)
+                )
+                if "%" in str(spec):
+                    found.append(f"{path.relative_to(ROOT.parent)}:{node.lineno}: {spec}")
+    assert not found, "\n".join(found)

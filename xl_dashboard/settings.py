@@ -40,6 +40,11 @@ class Settings:
     dashboard_months: int = 6
     sources_differ_pct: float = 5.0  # Monthly figures vs Annex A: a warning beyond this
     protective_marking: str = "OFFICIAL"  # printed in every page's header and footer
+    # Statistical process control (spc.py): the last `spc_max_points` months at most, no process
+    # limits from fewer than `spc_min_points`, runs and trends of `spc_run_length` points.
+    spc_max_points: int = 24
+    spc_min_points: int = 12
+    spc_run_length: int = 7
     # Publication mode (`--publish`): counts 1 to `largest_small` and figures resting on them
     # are shown as `c` (disclosure.py). Not on the Settings sheet: a choice made per build.
     publish: bool = False
@@ -58,6 +63,13 @@ class Settings:
 
 
 TIMESCALE_FIELDS = {f.name for f in dataclasses.fields(Timescales)}
+# Settings given as a whole number of at least 1 (days, months, points).
+WHOLE_NUMBER_FIELDS = TIMESCALE_FIELDS | {
+    "dashboard_months",
+    "spc_max_points",
+    "spc_min_points",
+    "spc_run_length",
+}
 
 # The Settings sheet, declared once: field, label on the sheet, what it is (shown in the template).
 SETTINGS_SHEET: tuple[tuple[str, str, str], ...] = (
@@ -101,6 +113,21 @@ SETTINGS_SHEET: tuple[tuple[str, str, str], ...] = (
         "sources_differ_pct",
         "Sources differ warning %",
         "Warn where Monthly figures and Annex A give a month figures further apart. Default 5.",
+    ),
+    (
+        "spc_max_points",
+        "SPC months",
+        "Months (at most) the process limits and signals are worked out from. Default 24.",
+    ),
+    (
+        "spc_min_points",
+        "SPC minimum months",
+        "Months a series needs, without a gap, before it gets process limits. Default 12.",
+    ),
+    (
+        "spc_run_length",
+        "SPC run length",
+        "Points on one side of the mean, or rising or falling, that make a signal. Default 7.",
     ),
 )
 SETTING_LABEL = {name: label for name, label, _ in SETTINGS_SHEET}

@@ -236,48 +236,104 @@ def assurance_icon(limits: Limits | None, target: float | None, polarity: str) -
 # --- one indicator ------------------------------------------------------------------------------
 
 
+def _month_number(period: object) -> int:
+    """Months since year 0 of a 'YYYY-MM' period (text or a monthly pd.Period)."""
+    text = str(period)
+    return int(text[:4]) * 12 + int(text[5:7]) - 1
+
+
+def _window(
+    values: pd.Series, reporting_month: object, max_points: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Month numbers and figures (NaN: no figure) of the `max_points` calendar months ending at
+    the reporting month (default: the last period)."""
+    months = np.fromiter((_month_number(p) for p in values.index), np.int64, len(values))
+    if len(np.unique(months)) < len(months):
+        raise ValueError("values has a period more than once")
+    figures = pd.to_numeric(np.asarray(values, dtype=object), errors="coerce").astype(float)
+    end = _month_number(reporting_month) if reporting_month else int(months.max())
+    window = np.full(max_points, np.nan)
+    at = months - (end - max_points + 1)
+    inside = (at >= 0) & (at < max_points)
+    window[at[inside]] = figures[inside]
+    return np.arange(end - max_points + 1, end + 1), window
+
+
 def monthly_window(values: pd.Series, reporting_month: str | None, max_points: int) -> pd.Series:
     """The `max_points` calendar months ending at the reporting month (default: the last period),
     as floats indexed by 'YYYY-MM'; a month with no figure is NaN."""
-    months = pd.PeriodIndex([str(p) for p in values.index], freq="M")
-    if months.has_duplicates:
-        raise ValueError("values has a period more than once")
-    figures = pd.Series(pd.to_numeric(np.asarray(values, dtype=object), errors="coerce"), months)
-    end = pd.Period(reporting_month, freq="M") if reporting_month else months.max()
-    window = figures.reindex(pd.period_range(end=end, periods=max_points, freq="M"))
-    window.index = window.index.strftime("%Y-%m")
-    return window.astype(float)
+    months, window = _window(values, reporting_month, max_points)
+    return pd.Series(window, index=[_month_label(m) for m in months])
+
+
+def _month_label(month: int) -> str:
+    return f"{month // 12:04d}-{month % 12 + 1:02d}"
 
 
 def current_run(window: pd.Series) -> pd.Series:
     """The months after the last month with no figure: the points the limits come from."""
-    missing = window.isna().to_numpy()
-    start = len(window) - int(np.argmax(missing[::-1])) if missing.any() else 0
-    return window.iloc[start:]
+    return window.iloc[_run_start(window.to_numpy(dtype=float)) :]
 
 
-def _frame(indicator_id: str, shown: pd.Series) -> pd.DataFrame:
-    """The output rows for the months shown, before any limits or signals are filled in."""
-    n = len(shown)
+def _run_start(window: np.ndarray) -> int:
+    missing = np.isnan(window)
+    return len(window) - int(np.argmax(missing[::-1])) if missing.any() else 0
 
-    def text(value: str) -> pd.Series:
-        return pd.Series([value] * n, dtype="str")
 
-    return pd.DataFrame(
-        {
-            "indicator_id": text(indicator_id),
-            "period": pd.Series([str(p) for p in shown.index], dtype="str"),
-            "value": shown.to_numpy(dtype=float),
-            "mean": np.full(n, np.nan),
-            "lower": np.full(n, np.nan),
-            "upper": np.full(n, np.nan),
-            "signal": text(""),
-            "polarity_colour": text(""),
-            "variation": text(""),
-            "assurance": text(""),
-            "reason": text(""),
-        }
-    )
+def _chart(
+    indicator_id: str,
+    months: np.ndarray,
+    window: np.ndarray,
+    *,
+    unit: str,
+    polarity: str,
+    target: float | None,
+    min_points: int,
+    run_length: int,
+    screen_outliers: bool,
+) -> dict[str, np.ndarray]:
+    """One indicator's `SPC_COLUMNS` as arrays, one element per month with a figure."""
+    shown = ~np.isnan(window)
+    n = int(shown.sum())
+    blank = np.full(n, np.nan)
+    chart: dict[str, np.ndarray] = {
+        "indicator_id": np.full(n, indicator_id, dtype=object),
+        "period": np.array([_month_label(m) for m in months[shown]], dtype=object),
+        "value": window[shown],
+        "mean": blank,
+        "lower": blank.copy(),
+        "upper": blank.copy(),
+        **{c: np.full(n, "", dtype=object) for c in SPC_COLUMNS[6:]},
+    }
+    run = window[_run_start(window) :]
+    if n == 0:
+        return chart
+    if len(run) < max(min_points, 2):
+        chart["reason"][:] = TOO_FEW
+        return chart
+    limits = process_limits(run, screen_outliers=screen_outliers)
+    signal, direction = special_cause(run, limits, run_length)
+    rows = slice(n - len(run), n)  # the run is the tail of the months shown
+    chart["reason"][: n - len(run)] = BEFORE_GAP
+    chart["mean"][rows] = limits.mean
+    chart["lower"][rows] = clamp_to_unit(limits.lower, unit)
+    chart["upper"][rows] = clamp_to_unit(limits.upper, unit)
+    chart["signal"][rows] = signal
+    chart["polarity_colour"][rows] = polarity_colour(direction, polarity)
+    chart["variation"][-1] = variation_icon(int(direction[-1]), polarity)
+    chart["assurance"][-1] = assurance_icon(limits, target, polarity)
+    return chart
+
+
+def _table(charts: list[dict[str, np.ndarray]]) -> pd.DataFrame:
+    """The charts' rows as one frame: numbers as floats, the rest as text."""
+    columns = {
+        c: np.concatenate([chart[c] for chart in charts]) if charts else np.array([], dtype=object)
+        for c in SPC_COLUMNS
+    }
+    frame = pd.DataFrame(columns)
+    numbers = ["value", "mean", "lower", "upper"]
+    return frame.astype({c: float if c in numbers else "str" for c in SPC_COLUMNS})
 
 
 def spc(
@@ -301,29 +357,23 @@ def spc(
     says why). `variation` and `assurance` are on the last row only."""
     _check_polarity(polarity)
     if values.empty:
-        return _frame(indicator_id, pd.Series(dtype=float))
-    window = monthly_window(values, reporting_month, max_points)
-    shown = window.dropna()
-    n = len(shown)
-    frame = _frame(indicator_id, shown)
-    run = current_run(window)
-    if len(run) < max(min_points, 2):
-        frame["reason"] = TOO_FEW
-        return frame
-
-    x = run.to_numpy()
-    limits = process_limits(x, screen_outliers=screen_outliers)
-    signal, direction = special_cause(x, limits, run_length)
-    rows = np.arange(n) >= n - len(run)  # the run is the tail of the months shown
-    frame.loc[~rows, "reason"] = BEFORE_GAP
-    frame.loc[rows, "mean"] = limits.mean
-    frame.loc[rows, "lower"] = clamp_to_unit(limits.lower, unit)
-    frame.loc[rows, "upper"] = clamp_to_unit(limits.upper, unit)
-    frame.loc[rows, "signal"] = signal
-    frame.loc[rows, "polarity_colour"] = polarity_colour(direction, polarity)
-    frame.loc[n - 1, "variation"] = variation_icon(int(direction[-1]), polarity)
-    frame.loc[n - 1, "assurance"] = assurance_icon(limits, target, polarity)
-    return frame
+        return _table([])
+    months, window = _window(values, reporting_month, max_points)
+    return _table(
+        [
+            _chart(
+                indicator_id,
+                months,
+                window,
+                unit=unit,
+                polarity=polarity,
+                target=target,
+                min_points=min_points,
+                run_length=run_length,
+                screen_outliers=screen_outliers,
+            )
+        ]
+    )
 
 
 # --- a results table ----------------------------------------------------------------------------
@@ -348,25 +398,24 @@ def spc_table(
     headline = results[results["breakdown"].fillna("").astype(str) == ""]
     if reporting_month is None and not headline.empty:
         reporting_month = max(str(p) for p in headline["period"])
-    frames = []
-    for indicator_id, spec in specs.items():
-        rows = headline[headline["indicator_id"] == indicator_id]
-        if rows.empty:
+    order = {indicator_id: k for k, indicator_id in enumerate(specs)}
+    charts = []
+    for indicator_id, rows in headline.groupby("indicator_id", sort=False):
+        spec = specs.get(str(indicator_id))
+        if spec is None:
             continue
-        frames.append(
-            spc(
-                rows.set_index("period")["value"],
-                indicator_id=indicator_id,
-                unit=str(rows["unit"].iloc[0]),
-                polarity=spec.polarity,
-                target=spec.target,
-                reporting_month=reporting_month,
-                max_points=max_points,
-                min_points=min_points,
-                run_length=run_length,
-                screen_outliers=screen_outliers,
-            )
+        _check_polarity(spec.polarity)
+        months, window = _window(rows.set_index("period")["value"], reporting_month, max_points)
+        chart = _chart(
+            str(indicator_id),
+            months,
+            window,
+            unit=str(rows["unit"].iloc[0]),
+            polarity=spec.polarity,
+            target=spec.target,
+            min_points=min_points,
+            run_length=run_length,
+            screen_outliers=screen_outliers,
         )
-    if not frames:
-        return _frame("", pd.Series(dtype=float))
-    return pd.concat(frames, ignore_index=True)[SPC_COLUMNS]
+        charts.append((order[str(indicator_id)], chart))
+    return _table([chart for _, chart in sorted(charts, key=lambda c: c[0])])

@@ -72,8 +72,9 @@ def resolve_settings(inputs: InputSet) -> Settings:
     last = inputs.annex.extract_date(today)
     if last is not None and month > pd.Period(last, freq="M"):
         raise InputError(
-            f"The reporting month {month:%B %Y} is after the data: the Annex A extract's last "
-            f"date is {last:%d/%m/%Y}. Give a month up to {last:%B %Y}."
+            f"The reporting month {month.strftime('%B %Y')} is after the data: the Annex A "
+            f"extract's last date is {last.strftime('%d/%m/%Y')}. Give a month up to "
+            f"{last.strftime('%B %Y')}."
         )
     return settings.replace(annex_a_start=start, reporting_month=month)
 
@@ -105,8 +106,9 @@ def _warn_partly_covered(annex: AnnexA, month: pd.Period, today: dt.date, issues
             "partly-covered",
             "warning",
             "Settings",
-            f"The Annex A extract ends on {last:%d/%m/%Y}: {month:%B %Y} is only partly covered, "
-            "so its counts are not yet complete.",
+            f"The Annex A extract ends on {last.strftime('%d/%m/%Y')}: "
+            f"{month.strftime('%B %Y')} is only partly covered, so its counts are not yet "
+            "complete.",
             column="Reporting month",
         )
 

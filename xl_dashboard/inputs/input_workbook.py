@@ -9,7 +9,7 @@ import pandas as pd
 
 from ..calendar import parse_month
 from ..issues import Issues
-from ..settings import TIMESCALE_FIELDS, Settings, setting_field
+from ..settings import WHOLE_NUMBER_FIELDS, Settings, setting_field
 from .annex_a_spec import Column
 from .normalise import INVALID, clean_text, parse_date, parse_int, parse_number
 from .tables import read_table
@@ -194,7 +194,7 @@ def _setting_value(field_name: str, value: object) -> object:
     if field_name in ("population", "sources_differ_pct"):
         number = parse_number(value)
         return INVALID if number is INVALID or number <= 0 else number
-    if field_name in TIMESCALE_FIELDS or field_name == "dashboard_months":
+    if field_name in WHOLE_NUMBER_FIELDS:
         number = parse_int(value)
         return INVALID if number is INVALID or number < 1 else number
     return clean_text(value)
