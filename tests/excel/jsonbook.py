@@ -19,7 +19,7 @@ import xlwings as xw
 ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 ISO_TIME = re.compile(r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$")
 CLIENT_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.000Z$")
-IGNORED = {"alert", "setNumberFormat", "resizeTable"}  # no effect on the values
+IGNORED = {"alert", "setNumberFormat", "resizeTable", "activateSheet"}  # no effect on values
 
 
 def client_value(value: object) -> object:
@@ -101,6 +101,16 @@ def replay(payload: dict[str, Any], actions: Sequence[dict[str, Any]]) -> dict[s
             out["sheets"].insert(args[0], _empty_sheet(args[1]))
         elif func == "sheetClearContents":
             out["sheets"][action["sheet_position"]]["values"] = [[None]]
+        elif func == "rangeClearContents":
+            values = out["sheets"][action["sheet_position"]]["values"]
+            top, left = action["start_row"], action["start_column"]
+            blank = [[None] * action["column_count"] for _ in range(action["row_count"])]
+            _write(values, top, left, blank)
+        elif func == "addTable":
+            address, _, _, name = args
+            out["sheets"][action["sheet_position"]]["tables"].append(
+                {"name": name, "range_address": address.replace("$", "")}
+            )
         elif func == "setValues":
             values = out["sheets"][action["sheet_position"]]["values"]
             typed = [[_typed(v) for v in row] for row in action["values"]]

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import sys
+import traceback
 from collections.abc import Sequence
 
+import pandas as pd
 import xlwings as xw
 
-from ..api import RawSheet
-from ..errors import InputError
+from ..api import RawSheet, Results
+from ..errors import InputError, XlDashboardError
 
 
 class XlwingsBook:
@@ -86,3 +89,57 @@ def _for_excel(value: object) -> object:
     if isinstance(value, str) and value:
         return "'" + value
     return value
+
+
+def blank_if_na(value: object) -> object:
+    """A missing value (None, pandas' NA, NaN) as a blank cell; anything else as it is."""
+    if value is None or value is pd.NA:
+        return None
+    if isinstance(value, float) and value != value:  # NaN
+        return None
+    return value
+
+
+def output_sheet(book: xw.Book, name: str) -> xw.Sheet:
+    """The named sheet emptied, or added after the last List sheet (or at the end)."""
+    if name in [s.name for s in book.sheets]:
+        sheet = book.sheets[name]
+        sheet.clear_contents()
+        return sheet
+    return add_sheet(book, name)
+
+
+def add_sheet(book: xw.Book, name: str) -> xw.Sheet:
+    """A new sheet after the last List sheet (or at the end)."""
+    names = [s.name for s in book.sheets]
+    lists = [n for n in names if re.fullmatch(r"list\s*\d+", n.strip().lower())]
+    return book.sheets.add(name, after=book.sheets[lists[-1] if lists else -1])
+
+
+def issue_counts(results: Results) -> str:
+    """'3 errors, 5 warnings, 2 notes.'"""
+    e, w, n = (results.issues.count(s) for s in ("error", "warning", "info"))
+    return f"{e:,} errors, {w:,} warnings, {n:,} notes."
+
+
+def stopped_message(action: str, exc: BaseException, report: str = "") -> str:
+    """One sentence for the user when a button's work fails: the problem as the core words it,
+    or, for a bug, its type and where to find the details (`report`, e.g. 'with the file …')."""
+    if isinstance(exc, XlDashboardError):
+        return f"{action} stopped. {exc}"
+    return (
+        f"{action} stopped because of something xl_dashboard did not expect "
+        f"({type(exc).__name__}: {exc}). Please report it{', ' + report if report else ''}."
+    )
+
+
+def failure_text() -> str:
+    """The exception being handled, for a bug report: the code's frames and its type, never its
+    message (it may quote a cell, a child's id)."""
+    exc = sys.exc_info()[1]
+    frames = traceback.format_tb(exc.__traceback__) if exc is not None else []
+    return (
+        "Traceback (most recent call last):\n"
+        + "".join(frames)
+        + f"{type(exc).__name__ if exc else 'Error'} (message withheld: it may hold data)\n"
+    )

@@ -14,10 +14,8 @@ import contextlib
 import datetime as dt
 import functools
 import os
-import re
 import subprocess
 import sys
-import traceback
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -36,7 +34,16 @@ from ..api import (
 )
 from ..errors import XlDashboardError
 from ..issues import ISSUE_COLUMNS
-from .book import XlwingsBook, as_sheet_rows, rows_of
+from .book import (
+    XlwingsBook,
+    as_sheet_rows,
+    blank_if_na,
+    failure_text,
+    issue_counts,
+    output_sheet,
+    rows_of,
+    stopped_message,
+)
 
 TITLE = "xl_dashboard"
 QUALITY_SHEET = "Data quality"
@@ -78,15 +85,10 @@ def _macro(action: str) -> Callable[[Callable[..., T]], Callable[..., T | None]]
             try:
                 return work(book, status, *args, **kwargs)
             except XlDashboardError as exc:
-                _alert(book, f"{action} stopped. {exc}", critical=True)
+                _alert(book, stopped_message(action, exc), critical=True)
             except Exception as exc:  # a bug: one sentence for the user, details in a file
                 log = _log_traceback()
-                _alert(
-                    book,
-                    f"{action} stopped because of something xl_dashboard did not expect "
-                    f"({type(exc).__name__}: {exc}). Please report it, with the file {log}.",
-                    critical=True,
-                )
+                _alert(book, stopped_message(action, exc, f"with the file {log}"), critical=True)
             finally:
                 status.clear()
             return None
@@ -121,7 +123,7 @@ def check(book: xw.Book, status: _StatusBar) -> dict[str, int]:
     status("reading the input sheets")
     results = _results(book)
     status(f"writing the '{QUALITY_SHEET}' sheet")
-    sheet = _output_sheet(book, QUALITY_SHEET)
+    sheet = output_sheet(book, QUALITY_SHEET)
     sheet["A1"].value = quality_rows(results)
     _alert(book, quality_message(results))
     return {s: results.issues.count(s) for s in ("error", "warning", "info")}
@@ -219,7 +221,7 @@ def user_folder(*parts: str) -> Path:
 
 def _stamp() -> str:
     """A unique part of a file name: the time and this process."""
-    return f"{dt.datetime.now():%Y%m%d-%H%M%S}-{os.getpid()}"
+    return f"{dt.datetime.now().strftime('%Y%m%d-%H%M%S')}-{os.getpid()}"
 
 
 def _is_desktop(book: xw.Book) -> bool:
@@ -258,14 +260,8 @@ def _log_traceback() -> Path:
     """Where the failure happened, in a file of the user's own that they can send: the code's
     frames and the exception's type, never its message (it may quote a cell, a child's id)."""
     log = user_folder("logs") / f"{ERROR_LOG}-{_stamp()}.log"
-    exc = sys.exc_info()[1]
-    frames = traceback.format_tb(exc.__traceback__) if exc is not None else []
     with contextlib.suppress(OSError):
-        log.write_text(
-            f"{dt.datetime.now():%Y-%m-%d %H:%M:%S}\nTraceback (most recent call last):\n"
-            + "".join(frames)
-            + f"{type(exc).__name__ if exc else 'Error'} (message withheld: it may hold data)\n"
-        )
+        log.write_text(f"{dt.datetime.now().strftime('%Y-%m-%d %H:%M:%S')}\n{failure_text()}")
     return log
 
 
@@ -292,7 +288,7 @@ def quality_rows(results: Results) -> list[list[object]]:
     accounts = results.issues.accounting()
     rows: list[list[object]] = [
         [f"Data quality: {s.la_name}, reporting month {s.reporting_month}"],
-        [_counts(results)],
+        [issue_counts(results)],
         [],
         ["Input rows"],
         list(accounts.columns),
@@ -300,25 +296,16 @@ def quality_rows(results: Results) -> list[list[object]]:
         [],
         ["Issues"],
         list(ISSUE_COLUMNS),
-        *([_cell(v) for v in row] for row in issues.astype(object).values.tolist()),
+        *([blank_if_na(v) for v in row] for row in issues.astype(object).values.tolist()),
     ]
     width = max(len(r) for r in rows)
     return as_sheet_rows([r + [None] * (width - len(r)) for r in rows])
 
 
-def _cell(value: object) -> object:
-    return None if value is None or value is pd.NA else value
-
-
-def _counts(results: Results) -> str:
-    e, w, n = (results.issues.count(s) for s in ("error", "warning", "info"))
-    return f"{e:,} errors, {w:,} warnings, {n:,} notes."
-
-
 def quality_message(results: Results, shown: int = 3) -> str:
     """A few lines for the message box: the counts and the first errors."""
     s = results.settings
-    text = f"Data quality for {s.la_name}, {s.reporting_month}: {_counts(results)}"
+    text = f"Data quality for {s.la_name}, {s.reporting_month}: {issue_counts(results)}"
     issues = results.issues.frame()
     errors = issues[issues["severity"] == "error"].head(shown)
     for r in errors.itertuples(index=False):
@@ -333,17 +320,6 @@ def quality_message(results: Results, shown: int = 3) -> str:
         )
         text += f"\n• {where}: {r.message}" if where else f"\n• {r.message}"
     return text + f"\nEvery issue is listed on the '{QUALITY_SHEET}' sheet."
-
-
-def _output_sheet(book: xw.Book, name: str) -> xw.Sheet:
-    """The named sheet emptied, or added after the last List sheet (or at the end)."""
-    names = [s.name for s in book.sheets]
-    if name in names:
-        sheet = book.sheets[name]
-        sheet.clear_contents()
-        return sheet
-    lists = [n for n in names if re.fullmatch(r"list\s*\d+", n.strip().lower())]
-    return book.sheets.add(name, after=book.sheets[lists[-1] if lists else -1])
 
 
 # ------------------------------------------------------------------------------------------

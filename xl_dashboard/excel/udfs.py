@@ -1,7 +1,8 @@
 """The formulas' door: Excel functions over the core (xlwings UDFs).
 
 One module for classic xlwings on Windows (the template's `xlwings.conf` sheet names it under
-`UDF Modules`; *Import Functions* registers it) and for xlwings Server / Lite custom functions.
+`UDF Modules`; *Import Functions* registers it) and for xlwings Server custom functions; the
+same functions for xlwings Lite are in `lite_functions`, over the same cell rules below.
 Every argument arrives as a 2-D array (a range or one value) and the arguments are broadcast
 against each other, so each function takes ranges and spills its answer. Dates may be date
 values (classic) or serial numbers (Office.js) or dd/mm/yyyy / yyyy-mm-dd text.
@@ -9,12 +10,23 @@ values (classic) or serial numbers (Office.js) or dd/mm/yyyy / yyyy-mm-dd text.
 A blank input gives a blank. An input that cannot be understood gives `#VALUE!`, a figure that
 does not exist `#N/A`, a zero population `#DIV/0!`: real error values in xlwings Server and Lite;
 on Windows desktop the same words as text, because classic xlwings cannot return error values
-(xlwings issue #776). Never a Python error text."""
+(xlwings issue #776). Never a Python error text.
+
+Whole ranges are worked at once (a column of 100,000 dates is one numpy call, not 100,000
+Python calls): numbers and dates are converted by numpy, and text and anything unusual is
+parsed once per distinct value with the same per-cell parsers as a build uses, so a range gives
+exactly what each of its cells would give alone (tests/excel/test_udfs.py holds a per-cell
+reference). `benchmarks/udf_speed.py` times them."""
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
+import gc
+import itertools
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -33,16 +45,51 @@ from ..api import (
     parse_date,
     parse_month_text,
     parse_number,
-    rag,
     source_groups,
 )
 from ..calendar import add_wd, parse_month, wd
 from ..settings import Settings
-from .book import XlwingsBook
 
 VALUE, NA, DIV0 = "#VALUE!", "#N/A", "#DIV/0!"
 BOOK_CACHE_SECONDS = 10.0  # one recalculation of many XLD_INDICATOR cells reads the book once
 _BOOK_VALUES: dict[str, tuple[float, dict[tuple[str, str, str], float]]] = {}
+
+# Each function's arguments and their help in Excel (shared with lite_functions).
+HELP: dict[str, dict[str, str]] = {
+    "XLD_WORKDAYS": {
+        "start": "First day (a date, or a range of dates).",
+        "end": "Last day (a date, or a range of dates).",
+    },
+    "XLD_ADD_WORKDAYS": {
+        "start": "The day to count from (a date, or a range of dates).",
+        "days": "Working days to add (whole number; negative counts back).",
+    },
+    "XLD_RATE_PER_10K": {
+        "count": "The count (children, contacts, ...).",
+        "population": "The population aged 0-17.",
+    },
+    "XLD_RAG": {
+        "value": "The figure.",
+        "target": "Its target.",
+        "tolerance": "How far from the target is still amber (blank = 0).",
+        "polarity": '"up" (higher is better), "down", or an indicator_id.',
+    },
+    "XLD_SOURCE_GROUP": {"code": 'A contact or referral source: "6", "q) 6: Police", ...'},
+    "XLD_CATALOGUE": {},
+    "XLD_INDICATOR": {
+        "indicator_id": 'The indicator, e.g. "referrals" (see XLD_CATALOGUE).',
+        "month": 'The month: "2024-09" or any date in it.',
+        "breakdown": 'A breakdown such as "Police" (blank = the headline).',
+        "data": "Optional: an Indicator data table to read instead of this workbook.",
+    },
+}
+
+
+def _function(f: Callable[..., Any]) -> Callable[..., Any]:
+    """Registers an XLD_* function with xlwings: every argument a 2-D range, with its help."""
+    for name, doc in HELP[f.__name__].items():
+        f = xw.arg(name, ndim=2, doc=doc)(f)
+    return xw.func(f)
 
 
 class _Bad(ValueError):
@@ -50,139 +97,62 @@ class _Bad(ValueError):
 
 
 # ------------------------------------------------------------------------------------------
-# Working days, rates, RAG, source groups
+# The functions (classic xlwings and xlwings Server)
 
 
-@xw.func
-@xw.arg("start", ndim=2, doc="First day (a date, or a range of dates).")
-@xw.arg("end", ndim=2, doc="Last day (a date, or a range of dates).")
+@_function
 def XLD_WORKDAYS(start: Any, end: Any) -> Any:
     """Working days from start to end, weekends and bank holidays left out (same day = 0)."""
-    # The dashboard's timescale rule (calendar.wd): Monday to Tuesday is 1, England and Wales.
-
-    def days(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-        return np.asarray(wd(_as_days(a), _as_days(b)), dtype=float).reshape(a.shape)
-
-    return _apply(days, (start, _date), (end, _date))
+    return desktop_result(workdays(start, end))
 
 
-@xw.func
-@xw.arg("start", ndim=2, doc="The day to count from (a date, or a range of dates).")
-@xw.arg("days", ndim=2, doc="Working days to add (whole number; negative counts back).")
+@_function
 def XLD_ADD_WORKDAYS(start: Any, days: Any) -> Any:
     """The date a number of working days after start (weekends and bank holidays skipped)."""
-    # calendar.add_wd: a start on a weekend or bank holiday moves to the next working day first.
-
-    def add(a: np.ndarray, n: np.ndarray) -> np.ndarray:
-        out = add_wd(_as_days(a), n.astype(float)).reshape(a.shape)
-        return np.array([_datetime(d) for d in out.ravel()], dtype=object).reshape(a.shape)
-
-    return _apply(add, (start, _date), (days, _whole))
+    return desktop_result(add_workdays(start, days))
 
 
-@xw.func
-@xw.arg("count", ndim=2, doc="The count (children, contacts, ...).")
-@xw.arg("population", ndim=2, doc="The population aged 0-17.")
+@_function
 def XLD_RATE_PER_10K(count: Any, population: Any) -> Any:
     """A count per 10,000 children: 10000 x count / population, as the dashboard's rates."""
-
-    def rate(c: np.ndarray, p: np.ndarray) -> np.ndarray:
-        c, p = c.astype(float), p.astype(float)
-        out = np.empty(c.shape, dtype=object)
-        zero = p == 0
-        out[zero] = DIV0
-        out[~zero] = 10000 * c[~zero] / p[~zero]
-        return out
-
-    return _apply(rate, (count, _number), (population, _number))
+    return desktop_result(rate_per_10k(count, population))
 
 
-@xw.func
-@xw.arg("value", ndim=2, doc="The figure.")
-@xw.arg("target", ndim=2, doc="Its target.")
-@xw.arg("tolerance", ndim=2, doc="How far from the target is still amber (blank = 0).")
-@xw.arg("polarity", ndim=2, doc='"up" (higher is better), "down", or an indicator_id.')
+@_function
 def XLD_RAG(value: Any, target: Any, tolerance: Any, polarity: Any) -> Any:
     """RAG status as on the dashboard: G, A or R (blank without a value or a target)."""
-    # dashboard.rules.rag: G meets the target, A is within the tolerance; polarity none: blank.
-
-    def letters(v: np.ndarray, t: np.ndarray, tol: np.ndarray, pol: np.ndarray) -> np.ndarray:
-        out = np.empty(v.shape, dtype=object)
-        for i in np.ndindex(v.shape):
-            out[i] = rag(float(v[i]), float(t[i]), _or_none(tol[i]), str(pol[i])) or None
-        return out
-
-    return _apply(
-        letters,
-        (value, _number),
-        (target, _number),
-        (tolerance, _number),
-        (polarity, _polarity),
-        optional=(2,),
-    )
+    return desktop_result(rag_status(value, target, tolerance, polarity))
 
 
-@xw.func
-@xw.arg("code", ndim=2, doc='A contact or referral source: "6", "q) 6: Police", ...')
+@_function
 def XLD_SOURCE_GROUP(code: Any) -> Any:
     """The dashboard's source group (Police, Health, ...) of a contact or referral source."""
-    # front_door.source_groups: an unknown code counts as Other, as on the dashboard.
-
-    def groups(codes: np.ndarray) -> np.ndarray:
-        return source_groups(pd.Series(codes.ravel(), dtype=object)).reshape(codes.shape)
-
-    return _apply(groups, (code, _code))
+    return desktop_result(source_group(code))
 
 
-# ------------------------------------------------------------------------------------------
-# The catalogue and the figures
-
-
-@xw.func
+@_function
 def XLD_CATALOGUE() -> Any:
     """The dashboard's indicators: id, title, section, unit, polarity, source, definition."""
-    header = ["indicator_id", "title", "section", "unit", "polarity", "source", "definition"]
-    defaults = Settings()  # the contract's timescales (titles may name them)
-    return [header] + [
-        [i.id, i.title_for(defaults), SECTIONS[i.section], i.unit, i.polarity, i.source]
-        + [i.definition]
-        for i in CATALOGUE
-    ]
+    return catalogue()
 
 
-@xw.func
-@xw.arg("indicator_id", ndim=2, doc='The indicator, e.g. "referrals" (see XLD_CATALOGUE).')
-@xw.arg("month", ndim=2, doc='The month: "2024-09" or any date in it.')
-@xw.arg("breakdown", ndim=2, doc='A breakdown such as "Police" (blank = the headline).')
-@xw.arg("data", ndim=2, doc="Optional: an Indicator data table to read instead of this workbook.")
+@_function
 def XLD_INDICATOR(indicator_id: Any, month: Any, breakdown: Any = None, data: Any = None) -> Any:
     """The dashboard's figure for an indicator and month, from this workbook's data (or #N/A)."""
     # Computed from the calling workbook's sheets exactly as Refresh dashboard does, or looked up
     # in a given Indicator data table (xlwings Server and Lite functions cannot read the book).
     try:
-        values = _lookup_table(data) if data is not None else _book_values()
+        values = lookup_table(data) if data is not None else _book_values()
     except Exception:  # no readable workbook or table: the figure is not available here
         return NA
-
-    def figures(ids: np.ndarray, months: np.ndarray, parts: np.ndarray) -> np.ndarray:
-        out = np.empty(ids.shape, dtype=object)
-        for i in np.ndindex(ids.shape):
-            v = values.get((ids[i], parts[i] or "", months[i]))
-            out[i] = NA if v is None or pd.isna(v) else float(v)
-        return out
-
-    return _apply(
-        figures,
-        (indicator_id, _indicator),
-        (month, _month),
-        (breakdown, _text),
-        optional=(2,),
-    )
+    return desktop_result(indicator(values, indicator_id, month, breakdown))
 
 
 def _book_values() -> dict[tuple[str, str, str], float]:
     """The calling workbook's figures, computed from its sheets (kept for a few seconds, so a
     recalculation computes once however many cells ask)."""
+    from .book import XlwingsBook
+
     book = xw.Book.caller()
     now = time.monotonic()
     hit = _BOOK_VALUES.get(book.fullname)
@@ -192,20 +162,127 @@ def _book_values() -> dict[tuple[str, str, str], float]:
     return hit[1]
 
 
-def _lookup_table(data: Any) -> dict[tuple[str, str, str], float]:
+# ------------------------------------------------------------------------------------------
+# The rules, over whole ranges (shared by both doors)
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A function's answer over the broadcast shape: `values` (float64, datetime64[D] or
+    object) where `error` is None and the cell is not blank; `error` holds an error's text."""
+
+    values: np.ndarray
+    blank: np.ndarray
+    error: np.ndarray
+
+
+def workdays(start: Any, end: Any) -> Answer | str:
+    # The dashboard's timescale rule (calendar.wd): Monday to Tuesday is 1, England and Wales.
+    return _evaluate(lambda a, b: np.asarray(wd(a, b), dtype=float), _dates(start), _dates(end))
+
+
+def add_workdays(start: Any, days: Any) -> Answer | str:
+    # calendar.add_wd: a start on a weekend or bank holiday moves to the next working day first.
+    return _evaluate(add_wd, _dates(start), _numbers(days, whole=True))
+
+
+def rate_per_10k(count: Any, population: Any) -> Answer | str:
+    def rate(c: np.ndarray, p: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        zero = p == 0
+        with np.errstate(all="ignore"):
+            out = np.where(zero, np.nan, 10000 * c / np.where(zero, 1.0, p))
+        return out, np.where(zero, DIV0, None)
+
+    return _evaluate(rate, _numbers(count), _numbers(population))
+
+
+def rag_status(value: Any, target: Any, tolerance: Any, polarity: Any) -> Answer | str:
+    # dashboard.rules.rag over arrays: G meets the target, A is within the tolerance (blank or
+    # not a number: 0), R otherwise; no value, no target or no good direction: blank.
+    def letters(v: np.ndarray, t: np.ndarray, tol: np.ndarray, pol: np.ndarray) -> np.ndarray:
+        sign = np.where(pol == "up", 1.0, -1.0)
+        with np.errstate(invalid="ignore"):  # inf - inf: NaN, as in Python (R)
+            gap = sign * (v - t)
+        within = np.where(np.isnan(tol), 0.0, tol)
+        out = np.full(gap.shape, "R", dtype=object)
+        out[gap >= -within] = "A"
+        out[gap >= 0] = "G"
+        out[~((pol == "up") | (pol == "down")) | np.isnan(v) | np.isnan(t)] = None
+        return out
+
+    return _evaluate(
+        letters,
+        _numbers(value),
+        _numbers(target),
+        _numbers(tolerance),
+        _each_distinct(as_grid(polarity), _polarity),
+        optional=(2,),
+    )
+
+
+def source_group(code: Any) -> Answer | str:
+    # front_door.source_groups: an unknown code counts as Other, as on the dashboard.
+    def groups(codes: np.ndarray) -> np.ndarray:
+        return source_groups(pd.Series(codes, dtype=object))
+
+    return _evaluate(groups, _each_distinct(as_grid(code), _code))
+
+
+def catalogue() -> list[list[Any]]:
+    header = ["indicator_id", "title", "section", "unit", "polarity", "source", "definition"]
+    defaults = Settings()  # the contract's timescales (titles may name them)
+    return [header] + [
+        [i.id, i.title_for(defaults), SECTIONS[i.section], i.unit, i.polarity, i.source]
+        + [i.definition]
+        for i in CATALOGUE
+    ]
+
+
+def indicator(
+    values: dict[tuple[str, str, str], float], indicator_id: Any, month: Any, breakdown: Any
+) -> Answer | str:
+    """The figures of `values` (indicator_id, breakdown, month) → value, looked up once per
+    distinct combination of the arguments."""
+
+    def figures(ids: np.ndarray, months: np.ndarray, parts: np.ndarray) -> tuple[Any, Any]:
+        parts = np.where(parts == None, "", parts)  # noqa: E711 (elementwise); the headline
+        key = np.zeros(len(ids), dtype=np.int64)
+        for column in (ids, months, parts):
+            codes, uniques = pd.factorize(column)
+            key = key * len(uniques) + codes
+        distinct, first, where = np.unique(key, return_index=True, return_inverse=True)
+        found = np.full(len(distinct), np.nan)
+        for j, i in enumerate(first):
+            v = values.get((ids[i], parts[i], months[i]))
+            found[j] = np.nan if v is None or pd.isna(v) else float(v)
+        out = found[where.ravel()]
+        return out, np.where(np.isnan(out), NA, None)
+
+    return _evaluate(
+        figures,
+        _each_distinct(as_grid(indicator_id), _indicator),
+        _months(month),
+        _each_distinct(as_grid(breakdown), _text),
+        optional=(2,),
+    )
+
+
+def lookup_table(data: Any) -> dict[tuple[str, str, str], float]:
     """An Indicator data table given as a range (header row first)."""
-    rows = _grid(data)
+    rows = as_grid(data)
     index = {norm_header(h): j for j, h in enumerate(rows[0]) if h is not None}
     if not {"indicatorid", "period", "value"} <= set(index):
         raise _Bad("not an Indicator data table")
     body = rows[1:]
-    breakdowns = body[:, index["breakdown"]] if "breakdown" in index else [None] * len(body)
-    numbers = [parse_number(v) for v in body[:, index["value"]]]
+    breakdowns = (
+        body[:, index["breakdown"]] if "breakdown" in index else np.full(len(body), None, object)
+    )
+    numbers = _cell_map(body[:, index["value"]], parse_number)
     frame = pd.DataFrame(
         {
-            "indicator_id": [clean_text(v) for v in body[:, index["indicatorid"]]],
-            "breakdown": [clean_text(v) or "" for v in breakdowns],
-            "period": [parse_month_text(v) for v in body[:, index["period"]]],
+            "indicator_id": _cell_map(body[:, index["indicatorid"]], clean_text),
+            "breakdown": [v or "" for v in _cell_map(breakdowns, clean_text)],
+            "period": _cell_map(body[:, index["period"]], parse_month_text),
             "value": [None if v is INVALID else v for v in numbers],
         }
     )
@@ -218,82 +295,315 @@ def _values(data: pd.DataFrame) -> dict[tuple[str, str, str], float]:
 
 
 # ------------------------------------------------------------------------------------------
-# Arguments: parse each cell, broadcast, compute, and give blanks and error values back
+# Arguments: parse whole ranges, broadcast, compute where every argument is usable
 
 
-def _apply(
-    compute_cells: Callable[..., np.ndarray],
-    *args: tuple[Any, Callable[[Any], Any]],
-    optional: tuple[int, ...] = (),
-) -> Any:
-    """Parse every argument cell by cell, broadcast them, compute where all are usable.
+@dataclass(frozen=True)
+class Parsed:
+    """One argument parsed: values (NaN / NaT / None where blank or bad), blank and bad."""
 
-    A blank cell gives a blank answer (unless its argument is optional: then it stays None
-    for the computation); a cell that cannot be parsed gives #VALUE!."""
+    values: np.ndarray
+    blank: np.ndarray
+    bad: np.ndarray
+
+
+def _evaluate(
+    compute: Callable[..., Any], *args: Parsed, optional: tuple[int, ...] = ()
+) -> Answer | str:
+    """Broadcast the parsed arguments and compute the cells where all are usable.
+
+    A blank cell gives a blank answer (unless its argument is optional: then it stays blank
+    for the computation); a cell that cannot be parsed gives #VALUE!, and so does every usable
+    cell if the core cannot compute them. `compute` takes 1-D arrays of the usable cells and
+    gives their values, or (values, error texts or None)."""
     try:
-        grids = np.broadcast_arrays(*(_grid(value) for value, _ in args))
+        shape = np.broadcast_shapes(*(a.values.shape for a in args))
     except ValueError:  # ranges of shapes that do not match
         return VALUE
-    shape = grids[0].shape
-    parsed, blank, bad = [], np.zeros(shape, bool), np.zeros(shape, bool)
-    for k, (grid, (_, parse)) in enumerate(zip(grids, args, strict=True)):
-        values = np.empty(shape, dtype=object)
-        for i in np.ndindex(shape):
-            try:
-                values[i] = parse(grid[i])
-            except _Bad:
-                bad[i] = True
+    blank, bad = np.zeros(shape, bool), np.zeros(shape, bool)
+    for k, a in enumerate(args):
+        bad |= a.bad
         if k not in optional:
-            blank |= _nones(values)
-        parsed.append(values)
-    out = np.full(shape, None, dtype=object)
+            blank |= a.blank
     ok = ~(blank | bad)
+    error = np.full(shape, None, dtype=object)
+    values: np.ndarray = np.full(shape, None, dtype=object)
     if ok.any():
         try:
-            answers = compute_cells(*(_fill(p, ok) for p in parsed))
-            out[ok] = np.asarray(answers, dtype=object)[ok]
+            answer = compute(*(np.broadcast_to(a.values, shape)[ok] for a in args))
+            found, errors = answer if isinstance(answer, tuple) else (answer, None)
+            found = np.asarray(found)
+            kind = found.dtype.kind
+            empty = {"f": np.nan, "M": np.datetime64("NaT")}.get(kind)
+            values = np.full(shape, empty, dtype=found.dtype if kind in "fM" else object)
+            values[ok] = found
+            if errors is not None:
+                error[ok] = errors
         except Exception:  # a value the core cannot use: an error value, never a traceback
-            out[ok] = VALUE
-    out[bad] = VALUE
-    return _result(out)
+            error[ok] = VALUE
+    error[bad] = VALUE
+    return Answer(values, blank & ~bad, error)
 
 
-def _fill(values: np.ndarray, ok: np.ndarray) -> np.ndarray:
-    """Cells left out of the computation get a harmless stand-in of the same kind."""
-    filler = next((v for v in values[ok].ravel() if v is not None), None)
-    out = values.copy()
-    out[~ok & _nones(values)] = filler
+def desktop_result(answer: Answer | str) -> Any:
+    """An answer as xlwings writes it: one cell as a value, a range as rows to spill; blank
+    (and NaN) as None, dates as datetimes, errors as their text (#VALUE!, ...)."""
+    if isinstance(answer, str):
+        return answer
+    out = cells(answer, None, {e: e for e in ERRORS}, _datetimes)
+    return out[0, 0] if out.shape == (1, 1) else rows(out)
+
+
+ERRORS = (VALUE, NA, DIV0)
+
+
+def cells(
+    answer: Answer,
+    blank: Any,
+    errors: dict[str, Any],
+    dates: Callable[[np.ndarray], np.ndarray],
+) -> np.ndarray:
+    """The answer's cells as a door writes them: `blank` where there is no value (NaN
+    included), each error as `errors` gives it, dates through `dates` (datetime64[D] in)."""
+    values = answer.values
+    out = np.full(values.shape, blank, dtype=object)
+    if values.dtype.kind == "f":
+        there = ~np.isnan(values)
+        out[there] = values[there]
+    elif values.dtype.kind == "M":
+        there = ~np.isnat(values)
+        out[there] = dates(values[there])
+    else:
+        flat, found = out.ravel(), values.ravel()
+        there = found != None  # noqa: E711 (elementwise)
+        floats = Kinds(found).of(float)
+        there[floats] &= ~np.isnan(found[floats].astype(float))
+        flat[there] = found[there]
+    failed = np.flatnonzero(answer.error.ravel() != None)  # noqa: E711 (elementwise)
+    if len(failed):
+        flat, texts = out.ravel(), answer.error.ravel()[failed]
+        for text in ERRORS:
+            flat[failed[texts == text]] = errors[text]
+    out[answer.blank] = blank
     return out
 
 
-def _nones(values: np.ndarray) -> np.ndarray:
-    return np.frompyfunc(lambda v: v is None, 1, 1)(values).astype(bool)
+def _datetimes(days: np.ndarray) -> np.ndarray:
+    return days.astype("datetime64[us]").astype(object)
 
 
-def _grid(value: Any) -> np.ndarray:
+def rows(out: np.ndarray) -> list[list[Any]]:
+    with _no_gc():  # a spill of 100,000 rows: the cyclic collector would cost ten times more
+        return out.tolist()
+
+
+@contextlib.contextmanager
+def _no_gc() -> Iterator[None]:
+    """The cyclic garbage collector paused: building 100,000 small lists (a range's rows)
+    makes it run over and over, though nothing here makes a cycle."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+def as_grid(value: Any) -> np.ndarray:
     """An argument as a 2-D object array (xlwings gives lists of rows with ndim=2)."""
+    if isinstance(value, np.ndarray) and value.ndim == 2:
+        return value.astype(object, copy=False)
     if not isinstance(value, list):
         value = [[value]]
-    elif value and not isinstance(value[0], list):
+    elif not value:
+        return np.empty((0, 0), dtype=object)
+    elif not isinstance(value[0], list):
         value = [value]
+    try:
+        widths = set(map(len, value))
+    except TypeError:  # a row that is one value
+        widths = set()
+    if len(widths) == 1:  # a rectangle: one pass in C
+        width = widths.pop()
+        cells = itertools.chain.from_iterable(value)
+        grid = np.fromiter(cells, dtype=object, count=len(value) * width)
+        return grid.reshape(len(value), width)
+    value = [r if isinstance(r, list) else [r] for r in value]
     grid = np.empty((len(value), max((len(r) for r in value), default=0)), dtype=object)
     for i, row in enumerate(value):
         grid[i, : len(row)] = row
     return grid
 
 
-def _result(out: np.ndarray) -> Any:
-    """One cell as a value, a range as rows to spill; NaN as blank."""
-    cells = [[_clean(v) for v in row] for row in out.tolist()]
-    return cells[0][0] if out.shape == (1, 1) else cells
+class Kinds:
+    """Each cell's exact type (bool is not int, a datetime subclass is not datetime), as codes
+    into the few distinct types: one pass over the cells, then integer masks."""
+
+    def __init__(self, values: np.ndarray, codes: np.ndarray | None = None, types: Any = None):
+        if codes is None:
+            flat = values.ravel()
+            each = np.frompyfunc(type, 1, 1)(flat) if len(flat) else np.empty(0, object)
+            if len(each) and (each == each[0]).all():  # a column of one kind, as most are
+                codes, types = np.zeros(len(each), np.int64), [each[0]]
+            else:
+                codes, types = pd.factorize(each)
+        self.codes: np.ndarray = codes
+        self.types: list[type] = list(types)
+
+    def of(self, *types: type) -> np.ndarray:
+        """Cells whose type is one of `types`."""
+        wanted = [i for i, kind in enumerate(self.types) if kind in types]
+        if len(wanted) == len(self.types):
+            return np.ones(len(self.codes), bool)
+        if len(wanted) == 1:
+            return self.codes == wanted[0]
+        return np.isin(self.codes, wanted)
+
+    def __getitem__(self, where: np.ndarray) -> Kinds:
+        return Kinds(np.empty(0), self.codes[where], self.types)
 
 
-def _clean(value: Any) -> Any:
-    if value is None or (isinstance(value, float) and np.isnan(value)):
-        return None
-    if isinstance(value, np.generic):
-        return value.item()
-    return value
+_EPOCH = np.datetime64("1899-12-30", "D")  # Excel's day 0 (1900 system)
+_FIRST_DAY, _LAST_DAY = np.datetime64("1800-01-01", "D"), np.datetime64("2200-12-31", "D")
+
+
+def _day(day: pd.Timestamp) -> np.datetime64:
+    return day.to_datetime64().astype("datetime64[D]")
+
+
+def _dates(value: Any) -> Parsed:
+    """`parse_date` over a range, as datetime64[D]: serial numbers and date values by numpy,
+    the rest (text, ...) once per distinct value."""
+    grid = as_grid(value)
+    flat = grid.ravel()
+    kinds = Kinds(flat)
+    days = np.full(flat.shape, np.datetime64("NaT"), dtype="datetime64[D]")
+    bad = np.zeros(flat.shape, bool)
+    done = _serials(flat, kinds, days, bad)
+    when = kinds.of(dt.datetime, dt.date, pd.Timestamp)
+    if when.any():
+        try:
+            index = pd.DatetimeIndex(flat[when])
+            if index.tz is None:
+                found = index.to_numpy().astype("datetime64[D]")
+                out = (found < _FIRST_DAY) | (found > _LAST_DAY)
+                days[when] = np.where(out, np.datetime64("NaT"), found)
+                bad[when] = out
+                done |= when
+        except Exception:  # out of pandas' range, or with time zones: cell by cell below
+            pass
+    rest = _each_distinct(flat[~done], _date, "datetime64[D]", _day, kinds[~done])
+    days[~done] = rest.values
+    bad[~done] = rest.bad
+    blank = np.isnat(days) & ~bad
+    return Parsed(days.reshape(grid.shape), blank.reshape(grid.shape), bad.reshape(grid.shape))
+
+
+def _serials(flat: np.ndarray, kinds: Kinds, days: np.ndarray, bad: np.ndarray) -> np.ndarray:
+    """Serial numbers (Office.js' dates) as days; returns which cells were numbers (NaN left
+    out: it goes cell by cell)."""
+    number = kinds.of(float, int)
+    if number.any():
+        n = np.full(flat.shape, np.nan)
+        n[number] = flat[number].astype(float)
+        number &= ~np.isnan(n)
+        valid = number & (n >= 1) & (n < 73051)  # 1900-01-01 .. 2099-12-31 (parse_date)
+        days[valid] = _EPOCH + n[valid].astype(np.int64)
+        bad[number & ~valid] = True
+    return number
+
+
+def _numbers(value: Any, whole: bool = False) -> Parsed:
+    """`parse_number` over a range, as float64: numbers by numpy, the rest (text such as
+    "1,354" or "73.1%") once per distinct value. `whole`: a fraction is bad."""
+    grid = as_grid(value)
+    flat = grid.ravel()
+    kinds = Kinds(flat)
+    numbers = np.full(flat.shape, np.nan)
+    done = kinds.of(float, int)
+    numbers[done] = flat[done].astype(float)
+    done &= ~np.isnan(numbers)
+    rest = _each_distinct(flat[~done], _number, float, float, kinds[~done])
+    numbers[~done] = rest.values
+    bad = np.zeros(flat.shape, bool)
+    bad[~done] = rest.bad
+    blank = np.isnan(numbers) & ~bad
+    blank[~done] = rest.blank
+    if whole:
+        with np.errstate(invalid="ignore"):
+            fraction = ~blank & ~bad & (np.mod(numbers, 1) != 0)
+        bad |= fraction
+        numbers[fraction] = np.nan
+    return Parsed(numbers.reshape(grid.shape), blank.reshape(grid.shape), bad.reshape(grid.shape))
+
+
+def _months(value: Any) -> Parsed:
+    """A month ("YYYY-MM") per cell: serial numbers by numpy, the rest once per distinct."""
+    grid = as_grid(value)
+    flat = grid.ravel()
+    days = np.full(flat.shape, np.datetime64("NaT"), dtype="datetime64[D]")
+    bad = np.zeros(flat.shape, bool)
+    kinds = Kinds(flat)
+    done = _serials(flat, kinds, days, bad)
+    months = np.full(flat.shape, None, dtype=object)
+    good = done & ~bad
+    months[good] = np.datetime_as_string(days[good].astype("datetime64[M]"))
+    rest = _each_distinct(flat[~done], _month, kinds=kinds[~done])
+    months[~done] = rest.values
+    bad[~done] = rest.bad
+    blank = np.zeros(flat.shape, bool)
+    blank[~done] = rest.blank
+    return Parsed(months.reshape(grid.shape), blank.reshape(grid.shape), bad.reshape(grid.shape))
+
+
+def _each_distinct(
+    values: np.ndarray,
+    parse: Callable[[Any], Any],
+    dtype: Any = object,
+    convert: Callable[[Any], Any] | None = None,
+    kinds: Kinds | None = None,
+) -> Parsed:
+    """A cell parser (None for blank, the value, or _Bad) applied once per distinct value of
+    each type (1, 1.0 and True are told apart), its answers (through `convert`, into an array
+    of `dtype`) spread back over the cells."""
+    shape, flat = values.shape, values.ravel()
+    empty = np.array(None, dtype=object).astype(dtype) if dtype is not object else None
+    out = np.full(flat.shape, empty, dtype=dtype)
+    blank, bad = np.zeros(flat.shape, bool), np.zeros(flat.shape, bool)
+    kinds = kinds or Kinds(flat)
+    for code in range(len(kinds.types)):
+        where = np.flatnonzero(kinds.codes == code)
+        if not len(where):
+            continue
+        group = flat[where]
+        try:
+            codes, uniques = pd.factorize(group)  # None and NaN: -1
+        except TypeError:  # unhashable values: one by one
+            codes, uniques = np.arange(len(group)), group
+        codes = np.where(codes < 0, len(uniques), codes)
+        firsts = np.full(len(uniques) + 1, -1, dtype=np.int64)
+        firsts[codes[::-1]] = np.arange(len(group))[::-1]  # each distinct value's first cell
+        parsed = np.full(len(firsts), empty, dtype=dtype)
+        is_blank, is_bad = np.zeros(len(firsts), bool), np.zeros(len(firsts), bool)
+        for j in np.flatnonzero(firsts >= 0):
+            try:
+                answer = parse(group[firsts[j]])
+            except _Bad:
+                is_bad[j] = True
+                continue
+            if answer is None:
+                is_blank[j] = True
+            else:
+                parsed[j] = answer if convert is None else convert(answer)
+        out[where], blank[where], bad[where] = parsed[codes], is_blank[codes], is_bad[codes]
+    return Parsed(out.reshape(shape), blank.reshape(shape), bad.reshape(shape))
+
+
+def _cell_map(values: np.ndarray, parse: Callable[[Any], Any]) -> list[Any]:
+    """A parser that never raises (clean_text, parse_number, ...) over a column, once per
+    distinct value."""
+    return list(_each_distinct(np.asarray(values, dtype=object), parse).values)
 
 
 # Cell parsers: None for blank, the value, or _Bad.
@@ -317,13 +627,6 @@ def _number(value: Any) -> float | None:
         return None
     number = parse_number(value)
     if number is INVALID:
-        raise _Bad(value)
-    return number
-
-
-def _whole(value: Any) -> float | None:
-    number = _number(value)
-    if number is not None and not float(number).is_integer():
         raise _Bad(value)
     return number
 
@@ -374,15 +677,3 @@ def _month(value: Any) -> str | None:
         if text is None or text is INVALID:
             raise _Bad(value) from None
         return str(text)
-
-
-def _or_none(value: Any) -> float | None:
-    return None if value is None else float(value)
-
-
-def _as_days(values: np.ndarray) -> np.ndarray:
-    return np.array([np.datetime64(v, "D") for v in values.ravel()]).reshape(values.shape)
-
-
-def _datetime(day: np.datetime64) -> Any:
-    return None if np.isnat(day) else pd.Timestamp(day).to_pydatetime()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -16,6 +17,7 @@ from .annex_a_spec import DATED_EVENTS, LISTS, sheet_name
 from .tables import read_table
 from .workbook import SheetSource, WorkbookFile, find_sheet
 
+THREADS = sys.platform != "emscripten"  # Pyodide (xlwings Lite) cannot start a thread
 ListJob = tuple[SheetSource, str, int]
 ListRead = tuple[pd.DataFrame, set[str], Issues]
 
@@ -119,10 +121,13 @@ def _read_lists(source: SheetSource, jobs: list[ListJob]) -> list[ListRead]:
     background thread (it releases the GIL) while this thread normalises the sheets parsed
     before: no worker processes, nothing copied between processes, the same on every system.
     `xl-dashboard build` starts that thread before its heavy imports (see `readahead`). Other
-    sources (a live Excel book, CSV files) are read in two threads."""
+    sources (a live Excel book, CSV files) are read in two threads, or one after another where
+    no thread can start (Pyodide, in xlwings Lite)."""
     if isinstance(source, WorkbookFile):
         with source.reading_ahead([name for _, name, _ in jobs]):
             return [_read_list(job) for job in jobs]
+    if not THREADS:
+        return [_read_list(job) for job in jobs]
     with ThreadPoolExecutor(max_workers=2) as pool:
         return list(pool.map(_read_list, jobs))
 
