@@ -22,12 +22,12 @@ from typing import TYPE_CHECKING
 
 from .calendar import month_end
 from .csv_files import write_csv
-from .dashboard.rules import rag
 from .disclosure import SUPPRESSED, suppress
 from .indicators import engine
 from .indicators.catalogue import BY_ID, CATALOGUE, SECTIONS, STANDARD_COMPARATORS
 from .indicators.engine import RESULT_COLUMNS, Results, resolve_settings
 from .indicators.front_door import source_groups
+from .indicators.signals import spc_of
 from .inputs import InputSet, annex_a_codes, load_from_sources, load_inputs
 from .inputs.annex_a_spec import ANNEX_A_HEADERS, LISTS, sheet_name
 from .inputs.input_workbook import SHEETS as INPUT_SHEETS
@@ -43,6 +43,7 @@ from .inputs.normalise import (
 from .inputs.workbook import RawSheet, SheetSource, find_sheet, open_source
 from .issues import Issues
 from .outputs import BuildRequest, check_request, replacing, staged
+from .status import rag
 from .validation import validate
 
 if TYPE_CHECKING:
@@ -84,10 +85,14 @@ __all__ = [
     "run_build",
     "sheet_name",
     "source_groups",
+    "spc_of",
     "synthesise",
+    "synthesise_history",
     "write_dashboard",
     "write_data_csv",
     "write_quality",
+    "quality_summary",
+    "RESULT_COLUMNS",
 ]
 
 
@@ -165,6 +170,15 @@ def write_data_csv(results: Results, path: str | os.PathLike[str]) -> Path:
     with replacing(path) as tmp:
         write_csv(frame, tmp)
     return Path(path)
+
+
+def quality_summary(results: Results) -> pd.DataFrame:
+    """The figures-only data-quality summary, as the dashboard's 'Data quality' sheet shows it:
+    issues counted by rule, sheet and severity, each rule described (no rows, cell text or
+    names)."""
+    from .validation import rule_summary
+
+    return rule_summary(results.issues.frame(), by_sheet=True)
 
 
 def write_quality(results: Results, path: str | os.PathLike[str]) -> Path:
@@ -263,3 +277,16 @@ def synthesise(
             input_workbook, end=end, months=months, seed=seed, annex_a_path=annex_a
         )
     return rows
+
+
+def synthesise_history(input_workbook: Path, annex_a: Path, path: Path) -> Path:
+    """A synthetic stored history for synthetic inputs: the months before their data, walked
+    back from their first months, up to two years with them (synth/history.py)."""
+    from .history import write_history
+    from .synth.history import earlier_months
+
+    results = compute(load_inputs(input_workbook, annex_a))
+    earlier = earlier_months(results.data, str(results.settings.reporting_month))
+    with replacing(Path(path)) as tmp:
+        write_history(tmp, earlier[RESULT_COLUMNS])
+    return Path(path)

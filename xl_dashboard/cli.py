@@ -245,8 +245,9 @@ def synth(output: Path, end: str, months: int, scale: str, seed: int, quiet: boo
 )
 @quiet_opt
 def demo(output_dir: Path, scale: str, quiet: bool) -> None:
-    """Synthesise an Annex A workbook and an input workbook, and build the dashboard."""
-    from .api import BuildRequest, run_build, synthesise
+    """Synthesise an Annex A workbook, an input workbook and a stored history of the two years
+    before, and build the dashboard."""
+    from .api import BuildRequest, run_build, synthesise, synthesise_history
 
     progress = Progress(quiet)
     if output_dir.exists() and not output_dir.is_dir():
@@ -256,14 +257,17 @@ def demo(output_dir: Path, scale: str, quiet: bool) -> None:
     except OSError as exc:
         raise TargetError(f"The folder '{output_dir}' could not be made: {exc.strerror}.") from None
     annex, inputs_path = output_dir / "annex_a_synthetic.xlsx", output_dir / "inputs.xlsx"
-    out = output_dir / "dashboard.xlsx"
+    out, history = output_dir / "dashboard.xlsx", output_dir / "history.csv"
     with progress.step("Synthesising an Annex A extract"):
         synthesise(annex, inputs_path, scale=scale)
+    with progress.step("Synthesising the stored history of earlier months"):
+        synthesise_history(inputs_path, annex, history)
     request = BuildRequest(
         output=out,
         input_workbook=inputs_path,
         annex_a=annex,
         data_csv=output_dir / "indicator_data.csv",
+        history=history,
     )
     with progress.step(f"Building {out}"):
         run_build(request)

@@ -26,6 +26,7 @@ class ChartSeries:
     name: str  # reference formula of the name
     categories: str
     values: str
+    kind: str = ""  # line, bar (columns and bars), ... : the chart element holding it
 
 
 @dataclass
@@ -92,6 +93,22 @@ class Package:
             out.append(self._chart(drawing_rels[frame.get(R_ID)]))
         return out
 
+    def chart_anchors(self, name: str) -> list[tuple[int, int]]:
+        """(column, row), zero-based, of the top-left cell of each chart of a sheet."""
+        part = self.sheets[name]
+        drawing = self._xml(part).find("m:drawing", NS)
+        if drawing is None:
+            return []
+        drawing_part = self._rels(part)[drawing.get(R_ID)]
+        xdr = "{http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing}"
+        out = []
+        for anchor in self._xml(drawing_part):
+            if anchor.find(f".//{{{NS['c']}}}chart") is None:
+                continue
+            start = anchor.find(f"{xdr}from")
+            out.append((int(start.find(f"{xdr}col").text), int(start.find(f"{xdr}row").text)))
+        return out
+
     def _chart(self, part: str) -> ChartPart:
         root = self._xml(part)
         chart = root.find("c:chart", NS)
@@ -104,14 +121,18 @@ class Package:
         plot = chart.find("c:plotArea", NS)
         kinds = [el.tag.split("}")[1] for el in plot if el.tag.endswith("Chart")]
         out = ChartPart(title, kinds)
-        for ser in plot.iter(f"{{{NS['c']}}}ser"):
-            out.series.append(
-                ChartSeries(
-                    _ref(ser.find("c:tx", NS)),
-                    _ref(ser.find("c:cat", NS)),
-                    _ref(ser.find("c:val", NS)),
+        for el in plot:
+            if not el.tag.endswith("Chart"):
+                continue
+            for ser in el.iterfind("c:ser", NS):
+                out.series.append(
+                    ChartSeries(
+                        _ref(ser.find("c:tx", NS)),
+                        _ref(ser.find("c:cat", NS)),
+                        _ref(ser.find("c:val", NS)),
+                        el.tag.split("}")[1].removesuffix("Chart"),
+                    )
                 )
-            )
         for ax in plot.findall("c:valAx", NS):
             fmt = ax.find("c:numFmt", NS)
             out.value_formats.append(fmt.get("formatCode") if fmt is not None else "")

@@ -196,8 +196,14 @@ def test_commentary_is_the_sections_paragraphs_for_the_month(county: Built) -> N
         "=SUM(1,2) is text here, never a formula.",
     )
     assert texts[2] == ("Early help is steady.",)  # given by page name
-    assert texts[3] == ()  # only last month's
     assert texts[4] == ("Looked-after numbers are stable.",)  # no month given
+    # Page 3 has only last month's: it gets a draft from the figures, headed as one.
+    (block,) = [b for b in county.dashboard.pages[2].blocks if b.title.startswith("Draft")]
+    (draft,) = [p for p in block.parts if isinstance(p, Commentary)]
+    assert draft.drafted and draft.paragraphs == texts[3] and texts[3]
+    assert block.title == "Draft commentary (generated): edit before publishing"
+    typed = [p for pg in county.dashboard.pages[:2] for b in pg.blocks for p in b.parts]
+    assert not any(p.drafted for p in typed if isinstance(p, Commentary))
 
 
 def test_summary_has_every_headline_indicator(county: Built) -> None:
@@ -296,6 +302,8 @@ def test_county_charts_plot_every_indicator_month(county: Built) -> None:
     months = [str(pd.Period("2024-09", freq="M") - k) for k in range(5, -1, -1)]
     expected = tuple(data[("cp_second_subsequent", "", m)] for m in months)
     assert chart.series[0].values == pytest.approx(expected)
-    assert [s.role for s in chart.series] == ["main", "target"]
+    roles = [s.role for s in chart.series]
+    assert roles[:2] == ["main", "target"]
+    assert set(roles[2:]) <= {"mean", "limit", "signal"}  # the process, when it has limits
     assert chart.series[1].values == (20.0,) * 6  # the county's target, drawn each month
     assert chart.series[1].unit == "%"

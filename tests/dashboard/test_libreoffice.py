@@ -260,7 +260,7 @@ def test_editing_a_target_changes_the_rag(norfolk: Built, tmp_path: Path) -> Non
         if str(ws.cell(r, 1).value).startswith("Percentage of re-referrals")
     )
     assert ws.cell(row, 5).value.startswith("=IF(")
-    ws.cell(row, 6).value = 30  # target: 23.9% is now well within it
+    ws.cell(row, 8).value = 30  # target: 23.9% is now well within it
     edited = tmp_path / "edited.xlsx"
     book.save(edited)
     recalculated = convert(edited, "xlsx", tmp_path / "lo")
@@ -332,5 +332,42 @@ def test_a_figure_exactly_on_target_is_green(tmp_path: Path) -> None:
         ("Percentage of re-referrals", 22, 22),
     ):
         r = next(n for t, n in by_title.items() if isinstance(t, str) and t.startswith(title))
-        assert (summary.cell(r, 2).value, summary.cell(r, 6).value) == (value, target), title
+        assert (summary.cell(r, 2).value, summary.cell(r, 8).value) == (value, target), title
         assert summary.cell(r, 5).value == "G", title
+
+
+def _empty_share(pixels, width: int, height: int, cols: int = 3, rows: int = 10) -> float:
+    """The share of a printed page's area (inside the margins and the heading) where nothing
+    is drawn: the page cut into `cols` × `rows` cells, a cell empty when under 0.5% of its
+    pixels are anything but white."""
+    left, right = round(0.4 * width / 11.69), width - round(0.4 * width / 11.69)
+    top, bottom = round(1.1 * height / 8.27), height - round(0.6 * height / 8.27)
+    empty = 0
+    for i in range(rows):
+        for j in range(cols):
+            y0, y1 = top + (bottom - top) * i // rows, top + (bottom - top) * (i + 1) // rows
+            x0, x1 = left + (right - left) * j // cols, left + (right - left) * (j + 1) // cols
+            cell = [pixels[y * width + x] for y in range(y0, y1) for x in range(x0, x1)]
+            drawn = sum(1 for p in cell if min(p) < 235)
+            empty += drawn < 0.005 * len(cell)
+    return empty / (cols * rows)
+
+
+def test_no_printed_page_is_more_than_a_fifth_empty(
+    norfolk_printed, county_pdf: Path, tmp_path: Path
+) -> None:
+    """Issue 10: the reference packs four to six blocks a page without gaps; so must we."""
+    _, norfolk_pdf, _ = norfolk_printed
+    for source in (norfolk_pdf, county_pdf):
+        for page in range(2, PRINTED + 1):
+            pixels = _pixels(source, page, tmp_path)
+            width = round(11.69 * 40)
+            share = _empty_share(pixels, width, len(pixels) // width)
+            assert share <= 0.2, (source.name, page, share)
+
+
+def test_the_empty_share_sees_an_empty_page(tmp_path: Path) -> None:
+    blank = [(255, 255, 255)] * (468 * 331)
+    assert _empty_share(blank, 468, 331) == 1.0
+    half = [(0, 0, 0) if x < 234 else (255, 255, 255) for _ in range(331) for x in range(468)]
+    assert 0.3 <= _empty_share(half, 468, 331) <= 0.4  # the right column and a third

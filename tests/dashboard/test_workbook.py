@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
@@ -36,6 +37,8 @@ SHEETS = [
     "Indicator data",
     "Data quality",
     "Input rows",
+    "SPC",
+    "Commentary",
     "Settings used",
     "Chart data",
 ]
@@ -80,6 +83,11 @@ def test_every_reference_chart_is_a_native_chart(which: str, request) -> None:
             assert chart.axis_titles, chart.title  # value and category axes are named
 
 
+def _series_by_name(book, part) -> dict:
+    """A chart part's series by the name they show (their name cell's text)."""
+    return {_range_values(book, ser.name)[0]: ser for ser in part.series}
+
+
 def test_chart_series_point_at_cells_holding_their_figures(county: Built) -> None:
     pkg = county.package()
     book = county.values()
@@ -87,7 +95,10 @@ def test_chart_series_point_at_cells_holding_their_figures(county: Built) -> Non
         model_charts = [c for b in page.blocks for c in b.charts]
         for part, model in zip(pkg.charts(page.sheet), model_charts, strict=True):
             assert len(part.series) == len(model.series), model.title
-            for ser, expected in zip(part.series, model.series, strict=True):
+            written = _series_by_name(book, part)
+            assert set(written) == {s.name for s in model.series}, model.title
+            for expected in model.series:
+                ser = written[expected.name]
                 assert split_ref(ser.values)[0] == "Chart data"
                 got = _range_values(book, ser.values)
                 assert all(_same(g, e) for g, e in zip(got, expected.values, strict=True)), (
@@ -95,10 +106,14 @@ def test_chart_series_point_at_cells_holding_their_figures(county: Built) -> Non
                     expected.name,
                     got,
                 )
-                assert _range_values(book, ser.name) == [expected.name]
                 assert _range_values(book, ser.categories) == list(model.categories)
+            # The authority's own series are drawn last: on top of comparators and targets.
+            roles = {s.name: s.role for s in model.series}
+            order = [roles[_range_values(book, ser.name)[0]] for ser in part.series]
+            lines = [r for r, ser in zip(order, part.series, strict=True) if ser.kind == "line"]
+            assert not lines or lines[-1] == "main" or "main" not in lines, model.title
             if model.y_unit == "%":
-                assert part.value_formats[0] == theme.AXIS_FORMATS["%"]
+                assert re.fullmatch(r'0(\.0+)?"%"', part.value_formats[0]), part.value_formats
 
 
 def test_linked_chart_cells_refer_to_the_page_tables(county: Built) -> None:
@@ -110,11 +125,12 @@ def test_linked_chart_cells_refer_to_the_page_tables(county: Built) -> None:
     plan_chart = pkg.charts(page.sheet)[
         [c.title for b in page.blocks for c in b.charts].index("% with an up-to-date CIN plan")
     ]
-    sheet, cells = split_ref(plan_chart.series[0].values)
+    written = _series_by_name(county.values(), plan_chart)
+    sheet, cells = split_ref(written["CIN teams"].values)
     first = book[sheet][cells.split(":")[0]].value
     placed = county.placed[("cin_with_plan", 3)]
     assert first == f"={placed.cell(0)}"
-    target_cells = split_ref(plan_chart.series[2].values)[1]
+    target_cells = split_ref(written["CIN teams: target"].values)[1]
     assert book["Chart data"][target_cells.split(":")[0]].value == (
         "=IF(ISNUMBER(Target_cin_with_plan_CIN_teams),Target_cin_with_plan_CIN_teams,NA())"
     )
@@ -149,19 +165,19 @@ def test_targets_are_named_summary_cells(county: Built) -> None:
 
 def _summary_rag_tests(r: int, polarity: str) -> tuple[str, str, str]:
     """The green, amber and red tests of summary row `r`, written out by hand: the value in
-    B, the target in F and the amber tolerance in G; on target is green, within the
+    B, the target in H and the amber tolerance in I; on target is green, within the
     tolerance amber; red needs only a value and a target."""
-    guard = f"ISNUMBER($B{r}),ISNUMBER($F${r})"
+    guard = f"ISNUMBER($B{r}),ISNUMBER($H${r})"
     if polarity == "up":
         return (
-            f"{guard},$B{r}>=$F${r}",
-            f"{guard},$B{r}>=$F${r}-N($G${r})",
+            f"{guard},$B{r}>=$H${r}",
+            f"{guard},$B{r}>=$H${r}-N($I${r})",
             guard,
         )
     assert polarity == "down"
     return (
-        f"{guard},$B{r}<=$F${r}",
-        f"{guard},$B{r}<=$F${r}+N($G${r})",
+        f"{guard},$B{r}<=$H${r}",
+        f"{guard},$B{r}<=$H${r}+N($I${r})",
         guard,
     )
 
@@ -321,7 +337,11 @@ def test_text_from_inputs_is_never_a_formula(tmp_path: Path) -> None:
         found |= {f"{sheet}: {t}" for t in texts if t in FORMULA_LIKE}
     # Whole cells of text: the commentary on its page, the breakdown on Indicator data (the
     # unknown id is quoted inside a Data quality message, the note is not shown).
-    assert found == {"Contacts & Assessments: =SUM(1,2)", 'Indicator data: =HYPERLINK("x")'}
+    assert found == {
+        "Contacts & Assessments: =SUM(1,2)",
+        "Commentary: =SUM(1,2)",
+        'Indicator data: =HYPERLINK("x")',
+    }
     values = openpyxl.load_workbook(path)
     page = values["Contacts & Assessments"]
     commentary = [c for row in page.iter_rows() for c in row if c.value == "=SUM(1,2)"]
@@ -407,18 +427,19 @@ def test_named_targets_cover_every_rag_key(county: Built) -> None:
     assert target_name(Key("cin_with_plan", "CWD teams")) == "Target_cin_with_plan_CWD_teams"
 
 
-def test_summary_sparklines_plot_the_six_month_trend(county: Built) -> None:
-    import re
-
-    xml = county.package().zip.read(county.package().sheets["Summary"]).decode()
-    refs = re.findall(r"<xm:f>([^<]*)</xm:f><xm:sqref>([^<]*)</xm:sqref>", xml)
-    rows = county.dashboard.summary.rows
-    assert len(refs) == len(rows)
+def test_summary_trends_plot_the_six_month_trend(county: Built) -> None:
+    """Each Summary row's trend is a small line chart in its own cell of the trend column,
+    plotting the row's months."""
+    pkg = county.package()
     book = county.values()
-    titles = {f"K{r[0].row}": r[0].value for r in book["Summary"].iter_rows(max_col=1)}
-    for ref, where in refs:
-        row = max(
-            (x for x in rows if titles[where].startswith(x.title)), key=lambda x: len(x.title)
-        )
-        got = _range_values(book, ref)
+    rows = county.dashboard.summary.rows
+    charts = pkg.charts("Summary")
+    assert len(charts) == len(rows)
+    for chart, row in zip(charts, rows, strict=True):
+        (series,) = chart.series
+        got = _range_values(book, series.values)
         assert all(_same(g, e) for g, e in zip(got, row.trend, strict=True)), row.title
+    anchors = pkg.chart_anchors("Summary")
+    titles = {r[0].row: r[0].value for r in book["Summary"].iter_rows(max_col=1)}
+    for (col, r), row in zip(anchors, rows, strict=True):
+        assert col == 12 and titles[r + 1].startswith(row.title), (col, r, row.title)

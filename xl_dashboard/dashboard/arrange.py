@@ -13,7 +13,18 @@ from dataclasses import dataclass
 
 from . import theme
 from .charts import FIRST_DATA_ROW, Placed
-from .model import Block, Chart, Commentary, Dashboard, Note, Page, Part, RowLink, Table
+from .model import (
+    Block,
+    Chart,
+    Commentary,
+    Dashboard,
+    Note,
+    Page,
+    Part,
+    RowLink,
+    Table,
+    TeamTable,
+)
 
 PANELS_PER_ROW = 3
 VALUE_COLS = 6
@@ -36,6 +47,19 @@ def col_px(width: float) -> int:
 
 PANEL_PX = col_px(LABEL_WIDTH) + VALUE_COLS * col_px(VALUE_WIDTH)
 ROW_PX = round(ROW_PT * 4 / 3)
+FULL_PX = PANELS_PER_ROW * PANEL_PX + (PANELS_PER_ROW - 1) * col_px(GAP_WIDTH)
+# The page fills A4 landscape inside the margins: as tall as its width allows (in rows of
+# ROW_PT under the two heading rows and a spacer), so that printing it one page wide leaves
+# no empty band at the foot.
+PAPER_IN = (11.69, 8.27)
+PRINT_RATIO = (PAPER_IN[0] - theme.MARGINS["left"] - theme.MARGINS["right"]) / (
+    PAPER_IN[1] - theme.MARGINS["top"] - theme.MARGINS["bottom"]
+)
+# LibreOffice draws the columns about 7.5% wider than Excel's nominal pixels (measured on the
+# rendered pages), so the page is scaled down that much more and has that many more rows.
+WIDER_COLUMNS = 1.075
+PAGE_ROWS = int((FULL_PX * 0.75 * WIDER_COLUMNS / PRINT_RATIO - 24 - 20 - ROW_PT) / ROW_PT)
+MAX_GROWTH = CHART_ROWS  # a chart grows to twice its height at most
 LABEL_PX = col_px(LABEL_WIDTH) - 6
 HEADER_PX = col_px(VALUE_WIDTH) - 4
 
@@ -117,6 +141,11 @@ def _tables(layout: PageLayout) -> list[tuple[Slot, Table]]:
 
 
 class _Page:
+    """One page's layout: the blocks in order, each into the shortest of the three columns
+    (so no column waits for a taller neighbour), the charts of the shorter columns grown so the
+    columns end together at the foot of the paper. The commentary fills the shortest column
+    when it fits there, else it runs across the page below the columns, down to the foot."""
+
     def __init__(self, page: Page, data_row: int) -> None:
         self.page = page
         self.data_row = data_row
@@ -124,66 +153,114 @@ class _Page:
         self.heights: dict[int, float] = {0: 24, 1: 20}
 
     def layout(self) -> PageLayout:
-        top = GRID_TOP
         blocks = list(self.page.blocks)
-        while blocks:
-            row = blocks[:PANELS_PER_ROW]
-            blocks = blocks[PANELS_PER_ROW:]
-            # Commentary takes the rest of its grid row (the whole row when it starts one).
-            if any(isinstance(p, Commentary) for p in row[-1].parts) and not blocks:
-                spans = [1] * (len(row) - 1) + [PANELS_PER_ROW - len(row) + 1]
-            else:
-                spans = [1] * len(row)
-            heights, col = [], 0
-            for block, span in zip(row[:-1], spans[:-1], strict=True):
-                heights.append(self._panel(block, top, col * PANEL_SPAN, span))
-                col += span
-            tallest = max(heights, default=0)
-            heights.append(self._panel(row[-1], top, col * PANEL_SPAN, spans[-1], tallest))
-            top += max(heights) + 1
-        return PageLayout(self.page, tuple(self.slots), tuple(self.heights.items()), top - 1)
+        closing = blocks.pop() if blocks and _is_commentary(blocks[-1]) else None
+        columns: list[list[int]] = [[] for _ in range(PANELS_PER_ROW)]
+        filled = [0] * PANELS_PER_ROW
+        for i, block in enumerate(blocks):
+            c = filled.index(min(filled))
+            columns[c].append(i)
+            filled[c] += _rows(block, PANEL_PX) + 1
+        shortest = filled.index(min(filled))
+        if closing and PAGE_ROWS - filled[shortest] >= max(_rows(closing, PANEL_PX), 12):
+            # The commentary fits the shortest column: it fills that column to the foot.
+            blocks.append(closing)
+            columns[shortest].append(len(blocks) - 1)
+            filled[shortest] += max(_rows(closing, PANEL_PX), 12) + 1
+            closing = None
+        closing_rows = _rows(closing, FULL_PX) + 1 if closing else 0
+        bottom = max(max(filled), PAGE_ROWS - closing_rows)
+        chart_rows = [CHART_ROWS] * len(blocks)
+        tops = [0] * len(blocks)
+        for c, members in enumerate(columns):
+            charts = [i for i in members for _ in blocks[i].charts]
+            extra = bottom - filled[c]
+            for k, i in enumerate(charts):
+                share = extra // len(charts) + (k < extra % len(charts))
+                chart_rows[i] += min(share, MAX_GROWTH)
+            top = GRID_TOP
+            for i in members:
+                tops[i] = top
+                top += _rows(blocks[i], PANEL_PX, chart_rows[i]) + 1
+        for i, block in enumerate(blocks):
+            c = next(c for c, members in enumerate(columns) if i in members)
+            fill = bottom - 1 - (tops[i] - GRID_TOP) if _is_commentary(block) else 0
+            self._panel(block, tops[i], c * PANEL_SPAN, 1, chart_rows[i], min_rows=fill)
+        last = GRID_TOP + bottom - 1
+        if closing:
+            start = GRID_TOP + bottom
+            rows = max(GRID_TOP + PAGE_ROWS - start, _rows(closing, FULL_PX))
+            last = start + self._panel(closing, start, 0, PANELS_PER_ROW, min_rows=rows) - 1
+        return PageLayout(self.page, tuple(self.slots), tuple(self.heights.items()), last)
 
     def _taller(self, r: int, points: float) -> None:
         self.heights[r] = max(self.heights.get(r, ROW_PT), points)
 
-    def _panel(self, block: Block, top: int, c0: int, span: int, min_rows: int = 0) -> int:
+    def _panel(
+        self,
+        block: Block,
+        top: int,
+        c0: int,
+        span: int,
+        chart_rows: int = CHART_ROWS,
+        min_rows: int = 0,
+    ) -> int:
         """Place a block from row `top`, column `c0`; return the rows it takes."""
         c1 = c0 + span * PANEL_SPAN - 2
-        width = (span - 1) * (PANEL_PX + col_px(GAP_WIDTH)) + PANEL_PX
+        width = _width(span)
         r = top
-
-        def put(part: Part | Heading, rows: int) -> None:
-            nonlocal r
+        for part, rows, gap in _stack(block, width, chart_rows, min_rows):
             data_row = -1
             if isinstance(part, Chart):
                 data_row, self.data_row = self.data_row, self.data_row + len(part.series) + 2
+            elif isinstance(part, Table):
+                self._table_heights(part, r)
             self.slots.append(Slot(part, r, c0, c1, width, rows, data_row))
-            r += rows
-
-        if block.heading:
-            put(Heading(block.title), text_rows(block.title, width, 10))
-        for i, part in enumerate(block.parts):
-            if isinstance(part, Table):
-                put(part, self._table_rows(part, r))
-            elif isinstance(part, Note):
-                put(part, text_rows(part.text, width, 8))
-            elif isinstance(part, Chart):
-                put(part, CHART_ROWS)
-            elif isinstance(part, Commentary):
-                rest = sum(
-                    text_rows(p.text, width) for p in block.parts[i + 1 :] if isinstance(p, Note)
-                )
-                put(part, max(text_rows(part.text, width - 16), min_rows - (r - top) - rest, 3))
-            if i + 1 < len(block.parts) and isinstance(block.parts[i + 1], Chart):
-                r += 1
+            r += rows + gap
         return r - top
 
-    def _table_rows(self, table: Table, r: int) -> int:
-        """The rows a table takes; the header and wrapped labels make their rows taller."""
+    def _table_heights(self, table: Table, r: int) -> None:
+        """The header and wrapped labels make their rows taller."""
         lines = max((text_rows(label, HEADER_PX) for label in table.columns), default=1)
         if lines > 1:
             self._taller(r, lines * ROW_PT)
         for i, row in enumerate(table.rows, start=r + 1):
             if label_wraps(row.label):
                 self._taller(i, text_rows(row.label, LABEL_PX) * ROW_PT)
-        return 1 + len(table.rows)
+
+
+def _is_commentary(block: Block) -> bool:
+    return any(isinstance(p, Commentary) for p in block.parts)
+
+
+def _width(span: int) -> int:
+    return (span - 1) * (PANEL_PX + col_px(GAP_WIDTH)) + PANEL_PX
+
+
+def _stack(
+    block: Block, width: int, chart_rows: int = CHART_ROWS, min_rows: int = 0
+) -> list[tuple[Part | Heading, int, int]]:
+    """A block's parts top to bottom: (part, rows, blank rows after it). A chart has a blank row
+    above it; a commentary takes at least `min_rows` with the notes under it."""
+    out: list[tuple[Part | Heading, int, int]] = []
+    if block.heading:
+        out.append((Heading(block.title), text_rows(block.title, width, 10), 0))
+    parts = block.parts
+    for i, part in enumerate(parts):
+        gap = int(i + 1 < len(parts) and isinstance(parts[i + 1], Chart))
+        if isinstance(part, Table | TeamTable):
+            out.append((part, 1 + len(part.rows), gap))
+        elif isinstance(part, Note):
+            out.append((part, text_rows(part.text, width, 8), gap))
+        elif isinstance(part, Chart):
+            out.append((part, chart_rows, gap))
+        elif isinstance(part, Commentary):
+            rest = sum(text_rows(p.text, width, 8) for p in parts[i + 1 :] if isinstance(p, Note))
+            used = sum(rows + g for _, rows, g in out)
+            rows = max(text_rows(part.text, width - 16), min_rows - used - rest, 3)
+            out.append((part, rows, gap))
+    return out
+
+
+def _rows(block: Block, width: int, chart_rows: int = CHART_ROWS) -> int:
+    return sum(rows + gap for _, rows, gap in _stack(block, width, chart_rows))

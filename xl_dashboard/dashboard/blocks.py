@@ -16,7 +16,11 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
+from ..commentary import DRAFT_LABEL
 from ..indicators.catalogue import STANDARD_COMPARATORS, get
+from ..indicators.teams import TEAM_PREFIX
+from ..spc import TOO_FEW
+from . import rules
 from .lookup import Lookup, date_range_label, month_label
 from .model import (
     WITHHELD,
@@ -30,6 +34,8 @@ from .model import (
     Series,
     Table,
     TargetLink,
+    TeamRow,
+    TeamTable,
     Value,
     number,
 )
@@ -147,12 +153,22 @@ class Outcomes:
 
 
 @dataclass(frozen=True)
+class ByTeam:
+    """The reporting month's figure of each team (Annex A's Allocated Team), worst first, for
+    each of `indicators` (shown by team in the catalogue)."""
+
+    indicators: tuple[Measure, ...]
+
+
+@dataclass(frozen=True)
 class CommentaryBlock:
     section: int
     notes: tuple[str, ...] = ()
 
 
-Spec = Trend | Comparison | Ratio | CountAndPercent | ByCategory | Outcomes | CommentaryBlock
+Spec = (
+    Trend | Comparison | Ratio | CountAndPercent | ByCategory | Outcomes | ByTeam | CommentaryBlock
+)
 
 
 def text(fig: Lookup, template: str) -> str:
@@ -198,6 +214,49 @@ def target_series(
     ]
 
 
+SIGNAL_NAMES = {
+    "concern": "Special cause: concern",
+    "improvement": "Special cause: improvement",
+    "neither": "Special cause",
+}
+
+
+def spc_series(fig: Lookup, key: Key, periods: list[pd.Period]) -> list[Series]:
+    """The indicator's process (SPC) over the months shown: its mean and process limits as
+    lines, and its special-cause months as marked points; none without process limits."""
+    if key.breakdown:
+        return []
+    unit = get(key.indicator_id).unit
+    points = [fig.spc_point(key.indicator_id, p) for p in periods]
+    if not any(p is not None and p.mean is not None for p in points):
+        return []
+
+    def line(name: str, role: str, field: str) -> Series:
+        values = tuple(getattr(p, field) if p is not None else None for p in points)
+        return Series(name, values, role=role, unit=unit)
+
+    out = [
+        line("Mean", "mean", "mean"),
+        line("Process limits", "limit", "upper"),
+        line("Process limits (lower)", "limit", "lower"),
+    ]
+    shown = fig.values(key, periods)
+    for colour, name in SIGNAL_NAMES.items():
+        marked = tuple(
+            v if p is not None and p.signal and p.colour == colour else None
+            for p, v in zip(points, shown, strict=True)
+        )
+        if any(number(v) is not None for v in marked):
+            out.append(Series(name, marked, role="signal", unit=unit, colour=colour))
+    return out
+
+
+def spc_axis_title(fig: Lookup, key: Key) -> str:
+    """The month axis' title, saying so when the indicator has too few months for limits."""
+    reason = fig.icons(key.indicator_id)[2] if not key.breakdown else ""
+    return f"Month ({reason})" if reason == TOO_FEW else "Month"
+
+
 def comparator_series(fig: Lookup, indicator_id: str, n: int) -> list[Series]:
     unit = get(indicator_id).unit
     key = Key(indicator_id)
@@ -240,7 +299,11 @@ def trend_chart(
         if targets and len(measures) <= 2:
             name = f"{m.shown_as}: target" if several else "Target"
             extras += target_series(fig, m.key, n, name)
-    return Chart(title, fig.labels(periods), tuple(series + extras), y_unit=unit)
+    x_title = "Month"
+    if not several:
+        extras += spc_series(fig, measures[0].key, periods)
+        x_title = spc_axis_title(fig, measures[0].key)
+    return Chart(title, fig.labels(periods), tuple(series + extras), x_title, y_unit=unit)
 
 
 def comparator_table(fig: Lookup, table_id: str, measures: tuple[Measure, ...]) -> list[Table]:
@@ -388,7 +451,9 @@ def _comparison(fig: Lookup, spec: Comparison) -> Block:
     series += comparator_series(fig, spec.indicator_id, n)
     if spec.target:
         series += target_series(fig, key, n)
-    chart = Chart(spec.chart_title, table.columns, tuple(series), y_unit=ind.unit)
+    series += spc_series(fig, key, periods)
+    x_title = spc_axis_title(fig, key)
+    chart = Chart(spec.chart_title, table.columns, tuple(series), x_title, y_unit=ind.unit)
     measure = Measure(spec.indicator_id, spec.name or title)
     block = sourced(fig, Block(title, (table, chart)), (measure,), periods)
     if not spec.counts:
@@ -485,21 +550,69 @@ def _outcomes(fig: Lookup, spec: Outcomes) -> Block:
     return sourced(fig, Block(title, (chart,), heading=False), measures, periods)
 
 
+SMALL_TEAM = 5  # a team with fewer cases than this is marked: one child moves its % a lot
+SMALL_NOTE = "† fewer than 5 cases: one child moves the percentage a lot."
+
+
+def team_table(fig: Lookup, m: Measure) -> TeamTable | None:
+    """One indicator's teams in the reporting month, worst first (the lowest % first where
+    higher is better); withheld teams (`c`) and teams with no figure last."""
+    ind = get(m.indicator_id)
+    target, tolerance = fig.target(m.indicator_id)
+    rows = []
+    for breakdown in fig.teams(m.indicator_id, fig.month):
+        key = Key(m.indicator_id, breakdown)
+        num, den, pct = (fig.get(key, fig.month, f) for f in ("numerator", "denominator", "value"))
+        small = (d := number(den)) is not None and d < SMALL_TEAM
+        rag = rules.rag(number(pct), target, tolerance, ind.polarity)
+        rows.append(TeamRow(breakdown.removeprefix(TEAM_PREFIX), num, den, pct, rag, small))
+    if not rows:
+        return None
+    sign = -1 if ind.polarity == "down" else 1
+
+    def worst_first(row: TeamRow) -> tuple:
+        figure = number(row.percent)
+        return (figure is None, sign * figure if figure is not None else 0.0, row.team)
+
+    title = text(fig, m.name)
+    return TeamTable(
+        f"teams_{m.indicator_id}", title, m.key, ind.polarity, tuple(sorted(rows, key=worst_first))
+    )
+
+
+def _by_team(fig: Lookup, spec: ByTeam) -> Block | None:
+    """None when no indicator has team figures this month (no Allocated Team in the lists, or
+    figures from the Monthly figures sheet only): the page then has no By team block."""
+    tables = [t for m in spec.indicators if (t := team_table(fig, m)) is not None]
+    if not tables:
+        return None
+    notes = [Note(SMALL_NOTE)] if any(r.small for t in tables for r in t.rows) else []
+    return Block(f"By team, {fig.month.strftime('%B %Y')}", (*tables, *notes))
+
+
 def _commentary(fig: Lookup, spec: CommentaryBlock) -> Block:
+    """The page's commentary as typed for the month; else a draft from the figures, headed
+    as one (typed commentary always wins)."""
     notes = (Note(t) for t in (text(fig, n) for n in spec.notes) if t)
-    return Block("Commentary", (Commentary(fig.commentary(spec.section)), *notes))
+    typed = fig.commentary(spec.section)
+    drafted = fig.drafts.get(spec.section, ())
+    if typed or not drafted:
+        return Block("Commentary", (Commentary(typed), *notes))
+    return Block(DRAFT_LABEL, (Commentary(drafted, drafted=True), *notes))
 
 
-BUILDERS: dict[type, Callable[[Lookup, object], Block]] = {
+BUILDERS: dict[type, Callable[[Lookup, object], Block | None]] = {
     Trend: _trend,  # type: ignore[dict-item]
     Comparison: _comparison,  # type: ignore[dict-item]
     Ratio: _ratio,  # type: ignore[dict-item]
     CountAndPercent: _count_and_percent,  # type: ignore[dict-item]
     ByCategory: _by_category,  # type: ignore[dict-item]
     Outcomes: _outcomes,  # type: ignore[dict-item]
+    ByTeam: _by_team,  # type: ignore[dict-item]
     CommentaryBlock: _commentary,  # type: ignore[dict-item]
 }
 
 
-def build_block(fig: Lookup, spec: Spec) -> Block:
+def build_block(fig: Lookup, spec: Spec) -> Block | None:
+    """The block a spec shows; None for a block with nothing to show this month."""
     return BUILDERS[type(spec)](fig, spec)

@@ -166,48 +166,100 @@ def _font(size: float = 8, **kw: object) -> dict:
     return {"name": theme.FONT, "size": size, "color": theme.INK, **kw}
 
 
-def _axis_max(unit: str, values: list[float]) -> float | None:
-    """Percent axes stop at 100% (or a round number above a low series); others are automatic."""
-    if unit != "%":
-        return None
-    top = max(values, default=100.0)
-    if top > 70:
-        return 100
-    return max(10, 10 * math.ceil(top * 1.2 / 10))
+def nice_step(span: float) -> float:
+    """A round gridline step giving about five gridlines over `span` (1, 2, 2.5 or 5 × 10^k)."""
+    raw = span / 5
+    magnitude = 10 ** math.floor(math.log10(raw))
+    return next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
 
 
-def _axis(unit: str, values: list[float]) -> dict:
-    axis: dict = {
+# The least span a fitted line axis shows, so month-to-month noise is not blown up into cliffs.
+MIN_SPAN = {"%": 10.0, "per 10k": 10.0, "count": 10.0}
+
+
+def fitted_range(unit: str, values: list[float], from_zero: bool) -> tuple[float, float, float]:
+    """(min, max, step) of a value axis showing `values`: from zero for columns and bars (their
+    length is the figure); fitted to the values with a margin for lines, so a drop from 97.6% to
+    90.8% is seen, but never narrower than MIN_SPAN; percentages within 0-100, and nothing
+    below zero when no value is."""
+    low, high = min(values, default=0.0), max(values, default=0.0)
+    if from_zero:
+        low = min(low, 0.0)
+    margin = (high - low) * (0.1 if from_zero else 0.15)
+    top, bottom = high + margin, low if from_zero else low - margin
+    short = MIN_SPAN.get(unit, 0.0) - (top - bottom)
+    if short > 0:
+        top, bottom = top + short / 2, bottom - (0 if from_zero else short / 2)
+    if unit == "%" and top > 100:
+        top, bottom = 100.0, bottom - (top - 100)
+    if low >= 0 and bottom < 0:
+        top, bottom = top - bottom, 0.0
+    if unit == "%":
+        top = min(top, 100.0)
+    step = nice_step(top - bottom)
+    return math.floor(bottom / step) * step, math.ceil(top / step) * step, step
+
+
+def axis_format(unit: str, step: float) -> str:
+    """The axis' number format: whole numbers, or the decimals a fractional step needs."""
+    decimals = max(0, -math.floor(math.log10(step) + 1e-9)) if step < 1 else 0
+    if not decimals:
+        return theme.AXIS_FORMATS[unit]
+    return theme.AXIS_FORMATS[unit].replace("0", "0." + "0" * decimals, 1)
+
+
+def _axis(unit: str, values: list[float], from_zero: bool) -> dict:
+    low, high, step = fitted_range(unit, values, from_zero)
+    return {
         "name": theme.AXIS_TITLES[unit],
         "name_font": _font(8, bold=False),
         "num_font": _font(8),
-        "num_format": theme.AXIS_FORMATS[unit],
-        "min": 0,
+        "num_format": axis_format(unit, step),
+        "min": low,
+        "max": high,
+        "major_unit": step,
         "major_gridlines": {"visible": True, "line": {"color": "#D9D9D9", "width": 0.5}},
         "line": {"none": True},
     }
-    top = _axis_max(unit, values)
-    if top is not None:
-        axis["max"] = top
-    return axis
 
 
-def _series_options(s: Series, cells: SeriesCells, cats: list, i: int, single: bool) -> dict:
+def _label_positions(s: Series, target: float | None) -> list[dict | None] | None:
+    """Each point's label above it, or below it where the point is under the target line, so a
+    label never sits on the target."""
+    if target is None or s.kind != "line":
+        return None
+    return [
+        {"position": "below"} if (v := number(x)) is not None and v < target else None
+        for x in s.values
+    ]
+
+
+def _series_options(
+    s: Series, cells: SeriesCells, cats: list, i: int, labelled: bool, target: float | None
+) -> dict:
     opts: dict = {"name": cells.name, "categories": cats, "values": cells.values}
     if s.secondary:
         opts["y2_axis"] = True
     if s.role == "target":
-        opts["line"] = {"color": theme.TARGET, "width": 1.5, "dash_type": "round_dot"}
+        opts["line"] = {"color": theme.TARGET, "width": 1.25}
         opts["marker"] = {"type": "none"}
         return opts
+    if s.role in ("mean", "limit"):
+        opts["line"] = theme.SPC_LINES[s.role]
+        opts["marker"] = {"type": "none"}
+        return opts
+    if s.role == "signal":
+        opts["line"] = {"none": True}
+        opts["marker"] = theme.SIGNAL_MARKERS[s.colour or "neither"]
+        return opts
     if s.role == "comparator":
-        colour = s.colour or theme.COMPARATOR_GREYS[i % len(theme.COMPARATOR_GREYS)]
-        opts["line"] = {"color": colour, "width": 1.25, "dash_type": "dash"}
+        style = theme.COMPARATOR_LINES[i % len(theme.COMPARATOR_LINES)]
+        opts["line"] = {**style, **({"color": s.colour} if s.colour else {})}
         opts["marker"] = {"type": "none"}
         return opts
     colour = s.colour or theme.SERIES[i % len(theme.SERIES)]
     if s.kind == "line":
-        opts["line"] = {"color": colour, "width": 2.25}
+        opts["line"] = {"color": colour, "width": 2.5}
         opts["marker"] = {
             "type": "circle",
             "size": 5,
@@ -218,13 +270,16 @@ def _series_options(s: Series, cells: SeriesCells, cats: list, i: int, single: b
         opts["fill"] = {"color": colour}
         opts["border"] = {"none": True}
         opts["gap"] = 60
-    if single:
+    if labelled:
         opts["data_labels"] = {
             "value": True,
             "num_format": theme.NUMBER_FORMATS[s.unit],
             "font": _font(7.5),
             "position": "above" if s.kind == "line" else "outside_end",
         }
+        custom = _label_positions(s, target)
+        if custom and any(custom):
+            opts["data_labels"]["custom"] = custom
     return opts
 
 
@@ -236,7 +291,8 @@ def build_chart(
     width: int,
     height: int,
 ):
-    """The xlsxwriter chart for the model chart (a combination when kinds are mixed)."""
+    """The xlsxwriter chart for the model chart (a combination when kinds are mixed). The
+    authority's own series are added last, so they are drawn on top of comparators and targets."""
     mains = [s for s in chart.series if s.role == "main"]
     base_kind = mains[0].kind if mains else "line"
     options: dict = {"type": base_kind}
@@ -245,29 +301,36 @@ def build_chart(
     base = book.add_chart(options)
     other = None
     # Data labels only where no table beside the chart already prints the figures.
-    single = len(mains) == 1 and not isinstance(mains[0].link, RowLink)
-    main_i = comp_i = 0
-    for s, c in zip(chart.series, cells, strict=True):
+    labelled = len(mains) == 1 and not isinstance(mains[0].link, RowLink)
+    targets = [number(s.values[0]) for s in chart.series if s.role == "target" and s.values]
+    target = targets[0] if len(targets) == 1 else None
+    drawn = sorted(zip(chart.series, cells, strict=True), key=lambda sc: sc[0].role == "main")
+    counters: dict[str, int] = {}
+    in_base: list[Series] = []  # the legend lists the base chart's series, then the other's
+    in_other: list[Series] = []
+    for s, c in drawn:
         kind = "line" if s.role != "main" else s.kind
-        if s.role == "main":
-            i, main_i = main_i, main_i + 1
-        else:
-            i, comp_i = comp_i, comp_i + 1
-        target = base
+        i = counters.get(s.role, 0)
+        counters[s.role] = i + 1
+        into, listed = base, in_base
         if kind != base_kind:
             if other is None:
                 other = book.add_chart({"type": kind})
-            target = other
-        target.add_series(_series_options(s, c, cats, i, single and s.role == "main"))
+            into, listed = other, in_other
+        listed.append(s)
+        into.add_series(_series_options(s, c, cats, i, labelled and s.role == "main", target))
     if other is not None:
         base.combine(other)
     base.set_title({"name": chart.title, "name_font": _font(10, bold=True, color=theme.NAVY)})
 
-    def values(secondary: bool) -> list[float]:
-        plotted = (number(v) for s in chart.series if s.secondary == secondary for v in s.values)
-        return [v for v in plotted if v is not None]
+    def axis(secondary: bool) -> dict:
+        shown = [s for s in chart.series if s.secondary == secondary]
+        plotted = (number(v) for s in shown for v in s.values)
+        from_zero = any(s.kind in ("column", "bar") and s.role == "main" for s in shown)
+        unit = chart.y2_unit if secondary and chart.y2_unit else chart.y_unit
+        return _axis(unit, [v for v in plotted if v is not None], from_zero)
 
-    value_axis = _axis(chart.y_unit, values(False))
+    value_axis = axis(False)
     category_axis = {"name": chart.x_title, "name_font": _font(8), "num_font": _font(8)}
     if base_kind == "bar":
         base.set_x_axis(value_axis)
@@ -276,13 +339,16 @@ def build_chart(
         base.set_x_axis(category_axis)
         base.set_y_axis(value_axis)
     if chart.y2_unit:
-        (other or base).set_y2_axis(
-            {**_axis(chart.y2_unit, values(True)), "major_gridlines": {"visible": False}}
-        )
+        (other or base).set_y2_axis({**axis(True), "major_gridlines": {"visible": False}})
     if len(chart.series) == 1:
         base.set_legend({"none": True})
     else:
-        base.set_legend({"position": "bottom", "font": _font(8)})
+        # One legend entry for both process limits: the lower one is left out of the legend.
+        hidden = [i for i, s in enumerate(in_base + in_other) if s.name.endswith("(lower)")]
+        legend: dict = {"position": "bottom", "font": _font(8)}
+        if hidden:
+            legend["delete_series"] = hidden
+        base.set_legend(legend)
     base.set_chartarea(
         {"border": {"color": theme.RULE, "width": 0.75}, "fill": {"color": "#FFFFFF"}}
     )

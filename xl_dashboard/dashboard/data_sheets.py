@@ -20,6 +20,8 @@ INDICATOR_DATA = "Indicator data"
 DATA_QUALITY = "Data quality"
 INPUT_ROWS = "Input rows"
 SETTINGS_USED = "Settings used"
+SPC = "SPC"
+COMMENTARY = "Commentary"
 
 
 SOURCE_TEXT = {
@@ -117,6 +119,9 @@ def settings_rows(results: Results) -> pd.DataFrame:
         ("Population (override)", s.population if s.population is not None else ""),
         ("Dashboard months", s.dashboard_months),
         ("Sources differ warning %", s.sources_differ_pct),
+        ("SPC months", s.spc_max_points),
+        ("SPC minimum months", s.spc_min_points),
+        ("SPC run length", s.spc_run_length),
     ]
     rows += [
         (f"Timescale: {f.name}", getattr(s.timescales, f.name))
@@ -133,7 +138,24 @@ def settings_rows(results: Results) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["setting", "value"])
 
 
-def data_tables(results: Results) -> tuple[DataTable, ...]:
+def spc_table(spc: pd.DataFrame) -> DataTable:
+    """One row per point of every headline series' process chart (signals.spc_of): value,
+    mean, limits, special-cause rule; the variation and assurance icons on the last point."""
+    frame = spc.astype({c: object for c in ("mean", "lower", "upper")})
+    for c in ("mean", "lower", "upper"):
+        frame[c] = [None if pd.isna(v) else float(v) for v in spc[c]]
+    return DataTable(SPC, "SPC", frame, widths={"indicator_id": 28, "reason": 34})
+
+
+def commentary_table(commentary: pd.DataFrame) -> DataTable:
+    """Each page's commentary as printed: typed, or drafted from the figures (labelled so)."""
+    widths = {"page": 28, "kind": 44, "text": 110}
+    return DataTable(COMMENTARY, "Commentary", commentary, widths=widths, wrap=True)
+
+
+def data_tables(
+    results: Results, spc: pd.DataFrame, commentary: pd.DataFrame
+) -> tuple[DataTable, ...]:
     """Every data sheet of the pack, in order."""
     return (
         definitions_table(results),
@@ -144,6 +166,8 @@ def data_tables(results: Results) -> tuple[DataTable, ...]:
             widths={"indicator_id": 28, "breakdown": 24, "period": 10},
         ),
         *data_quality_tables(results),
+        spc_table(spc),
+        commentary_table(commentary),
         DataTable(
             SETTINGS_USED,
             "SettingsUsed",

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pandas as pd
+
 from ..indicators.catalogue import SECTIONS
 from ..indicators.engine import Results
 from .blocks import build_block
 from .data_sheets import data_tables
 from .lookup import Lookup
-from .model import Block, Chart, Dashboard, Note, Page, RowLink, Table
+from .model import Block, Chart, Commentary, Dashboard, Note, Page, RowLink, Table
 from .page_specs import PAGE_SHEETS, PAGES
 from .summary import build_summary, heading
 
@@ -26,19 +28,36 @@ def build_dashboard(results: Results) -> Dashboard:
             n,
             SECTIONS[n],
             heading(fig),
-            tuple(withheld_noted(link_rows(build_block(fig, spec))) for spec in specs),
+            tuple(
+                withheld_noted(link_rows(block))
+                for spec in specs
+                if (block := build_block(fig, spec)) is not None
+            ),
         )
         for n, specs in PAGES.items()
     )
     return Dashboard(
         la_name=fig.settings.la_name,
-        month_label=f"{fig.month:%B %Y}",
+        month_label=f"{fig.month.strftime('%B %Y')}",
         summary=build_summary(fig),
         pages=pages,
-        data=data_tables(results),
+        data=data_tables(results, fig.spc, commentary_rows(pages)),
         marking=fig.settings.protective_marking,
         published=fig.settings.publish,
     )
+
+
+def commentary_rows(pages: tuple[Page, ...]) -> pd.DataFrame:
+    """Each page's commentary paragraphs as printed, typed or drafted."""
+    rows = [
+        (page.name, block.title if c.drafted else "Typed", text)
+        for page in pages
+        for block in page.blocks
+        for c in block.parts
+        if isinstance(c, Commentary)
+        for text in c.paragraphs
+    ]
+    return pd.DataFrame(rows, columns=["page", "kind", "text"])
 
 
 def link_rows(block: Block) -> Block:

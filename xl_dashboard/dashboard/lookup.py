@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import dataclass
 
 import pandas as pd
 
-from ..indicators.catalogue import SECTIONS, STANDARD_COMPARATORS
+from ..commentary import draft, typed
+from ..indicators.catalogue import STANDARD_COMPARATORS
 from ..indicators.engine import Results
+from ..indicators.signals import spc_of
+from ..indicators.teams import TEAM_PREFIX
 from .model import WITHHELD, Key, Value
 
 SOURCE_NAMES = {"annex_a": "Annex A", "figures": "monthly figures", "history": "history"}
@@ -41,10 +45,10 @@ def month_label(period: pd.Period) -> str:
 def months_label(first: pd.Period, last: pd.Period) -> str:
     """`Sep 2024`, `Apr–Aug 2024` or `Nov 2023–Feb 2024`."""
     if first == last:
-        return f"{first:%b %Y}"
+        return f"{first.strftime('%b %Y')}"
     if first.year == last.year:
-        return f"{first:%b}–{last:%b %Y}"
-    return f"{first:%b %Y}–{last:%b %Y}"
+        return f"{first.strftime('%b')}–{last.strftime('%b %Y')}"
+    return f"{first.strftime('%b %Y')}–{last.strftime('%b %Y')}"
 
 
 def sources_label(sources: list[tuple[pd.Period, str]]) -> str:
@@ -67,10 +71,19 @@ def ordinal(day: int) -> str:
 def date_range_label(first: pd.Period, last: pd.Period) -> str:
     """`1st June – 31st August 2014` (the year once when both ends share it)."""
     start, end = first.start_time, last.end_time
-    left = f"{ordinal(start.day)} {start:%B}"
+    left = f"{ordinal(start.day)} {start.strftime('%B')}"
     if start.year != end.year:
         left += f" {start.year}"
-    return f"{left} – {ordinal(end.day)} {end:%B %Y}"
+    return f"{left} – {ordinal(end.day)} {end.strftime('%B %Y')}"
+
+
+@dataclass(frozen=True)
+class SpcPoint:
+    mean: float | None
+    lower: float | None
+    upper: float | None
+    signal: str  # '' for common cause, else the rule (spc.SIGNALS)
+    colour: str  # improvement | concern | neither | ''
 
 
 class Lookup:
@@ -111,6 +124,49 @@ class Lookup:
             if w or _num(v) is not None
         }
         self._targets = self._read_targets(results.targets)
+        self._teams: dict[tuple[str, str], list[str]] = {}
+        for i, b, p in zip(d["indicator_id"], d["breakdown"], d["period"], strict=True):
+            if isinstance(b, str) and b.startswith(TEAM_PREFIX):
+                self._teams.setdefault((str(i), str(p)), []).append(b)
+        self.spc = spc_of(results)  # one row per month shown of each headline series
+        self._spc: dict[tuple[str, str], SpcPoint] = {
+            (str(i), str(p)): SpcPoint(_num(m), _num(lo), _num(hi), str(sig), str(col))
+            for i, p, m, lo, hi, sig, col in zip(
+                self.spc["indicator_id"],
+                self.spc["period"],
+                self.spc["mean"],
+                self.spc["lower"],
+                self.spc["upper"],
+                self.spc["signal"],
+                self.spc["polarity_colour"],
+                strict=True,
+            )
+        }
+        last = self.spc.groupby("indicator_id", sort=False).tail(1)
+        self._icons: dict[str, tuple[str, str, str]] = {
+            str(i): (str(v), str(a), str(r))
+            for i, v, a, r in zip(
+                last["indicator_id"],
+                last["variation"],
+                last["assurance"],
+                last["reason"],
+                strict=True,
+            )
+        }
+        self.drafts = draft(results, self.spc)
+
+    def teams(self, indicator_id: str, period: pd.Period) -> list[str]:
+        """The team breakdowns ('Team: ...') the indicator has in the month."""
+        return self._teams.get((indicator_id, str(period)), [])
+
+    def spc_point(self, indicator_id: str, period: pd.Period) -> SpcPoint | None:
+        """The month's centre line, limits and signal, when the indicator has them."""
+        return self._spc.get((indicator_id, str(period)))
+
+    def icons(self, indicator_id: str) -> tuple[str, str, str]:
+        """(variation, assurance, why none) of the indicator's last month: '' when it has no
+        process limits (the reason says why) or no target (assurance)."""
+        return self._icons.get(indicator_id, ("", "", ""))
 
     def window(self, months: int) -> list[pd.Period]:
         """The reporting month and the months before it, oldest first."""
@@ -191,26 +247,5 @@ class Lookup:
     # --- commentary ----------------------------------------------------------------------
 
     def commentary(self, section: int) -> tuple[str, ...]:
-        """The section's paragraphs for the reporting month (rows with no month count too)."""
-        c = self.results.commentary
-        if c is None or c.empty:
-            return ()
-        names = {name.lower(): n for n, name in SECTIONS.items()}
-        out = []
-        for sec, month, text in zip(c["section"], c["month"], c["text"], strict=True):
-            if not isinstance(text, str) or not text.strip():
-                continue
-            if _section_number(sec, names) != section:
-                continue
-            if isinstance(month, str) and month.strip() and month.strip()[:7] != str(self.month):
-                continue
-            out.append(text.strip())
-        return tuple(out)
-
-
-def _section_number(section: object, names: dict[str, int]) -> int | None:
-    text = str(section).strip()
-    number = _num(text)
-    if number is not None:
-        return int(number)
-    return names.get(text.lower())
+        """The section's paragraphs typed for the reporting month (rows with no month too)."""
+        return typed(self.results, section)

@@ -99,6 +99,31 @@ class Table:
 
 
 @dataclass(frozen=True)
+class TeamRow:
+    team: str
+    numerator: Value
+    denominator: Value
+    percent: Value
+    rag: str  # G | A | R | ''
+    small: bool  # fewer cases than a percentage can be read from
+
+
+@dataclass(frozen=True)
+class TeamTable:
+    """One indicator's figure for each team in the reporting month, worst first."""
+
+    id: str
+    title: str  # the indicator, as its column heading
+    key: Key  # the headline figure (its target colours the RAG)
+    polarity: str
+    rows: tuple[TeamRow, ...]
+
+    @property
+    def withheld(self) -> bool:
+        return any(r.percent is WITHHELD for r in self.rows)
+
+
+@dataclass(frozen=True)
 class RowLink:
     """A chart series that plots a table row already on the page: the row of the table showing
     the same figure (key and field)."""
@@ -120,7 +145,7 @@ class Series:
     name: str
     values: tuple[Value, ...]  # one per category
     kind: str = "line"  # line | column | bar
-    role: str = "main"  # main | comparator | target
+    role: str = "main"  # main | comparator | target | mean | limit | signal
     unit: str = "%"
     secondary: bool = False  # plotted on the right-hand axis
     link: RowLink | TargetLink | None = None
@@ -161,13 +186,14 @@ class Note:
 @dataclass(frozen=True)
 class Commentary:
     paragraphs: tuple[str, ...]
+    drafted: bool = False  # written from the figures (commentary.draft), not typed
 
     @property
     def text(self) -> str:
         return "\n\n".join(self.paragraphs) if self.paragraphs else "No commentary this month."
 
 
-Part = Table | Chart | Note | Commentary
+Part = Table | TeamTable | Chart | Note | Commentary
 
 
 @dataclass(frozen=True)
@@ -185,6 +211,10 @@ class Block:
     @property
     def tables(self) -> tuple[Table, ...]:
         return tuple(p for p in self.parts if isinstance(p, Table))
+
+    @property
+    def team_tables(self) -> tuple[TeamTable, ...]:
+        return tuple(p for p in self.parts if isinstance(p, TeamTable))
 
 
 @dataclass(frozen=True)
@@ -210,6 +240,8 @@ class SummaryRow:
     trend: tuple[Value, ...]  # the dashboard window, oldest first
     rag: str  # G | A | R | ''
     direction: str
+    variation: str = ""  # Making Data Count's icon of the last month (spc.variation_icon)
+    assurance: str = ""  # ... and against the target (spc.assurance_icon)
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from ..indicators.catalogue import CIN_PLAN_TEAMS, EH_OUTCOMES, SOURCE_GROUPS
 from .blocks import (
     ByCategory,
+    ByTeam,
     CommentaryBlock,
     Comparison,
     CountAndPercent,
@@ -70,6 +71,7 @@ CONTACTS_PAGE: tuple[Spec, ...] = (
         Measure("assessments_completed", "Assessments completed"),
         Measure("assessments_in_timescale", "% within {assessment} working days"),
     ),
+    ByTeam((Measure("assessments_in_timescale", "% within {assessment} working days"),)),
     CommentaryBlock(1, ("* {la}'s Statistical Neighbours are: {neighbours}",)),
 )
 
@@ -114,6 +116,7 @@ EARLY_HELP_PAGE: tuple[Spec, ...] = (
             Measure("cin_closed", "CIN episodes closed in the month"),
         ),
     ),
+    ByTeam((Measure("cin_allocated_qualified", "% allocated to a qualified worker"),)),
     CommentaryBlock(2),
 )
 
@@ -174,6 +177,12 @@ CHILD_PROTECTION_PAGE: tuple[Spec, ...] = (
         "ICPCs within {icpc} Working Days of Strategy Discussion",
         (Measure("icpc_in_timescale", "% ICPCs in timescale"),),
     ),
+    ByTeam(
+        (
+            Measure("cp_visits_in_timescale", "% visited within {cp_visit} working days"),
+            Measure("icpc_in_timescale", "% ICPCs within {icpc} working days"),
+        )
+    ),
     CommentaryBlock(3),
 )
 
@@ -203,6 +212,12 @@ LOOKED_AFTER_PAGE: tuple[Spec, ...] = (
         ),
     ),
     Trend("Rate of LAC per 10,000 Under-18 Population", (Measure("lac_rate", "{la}"),)),
+    ByTeam(
+        (
+            Measure("lac_allocated_qualified", "% allocated to a qualified social worker"),
+            Measure("lac_health_assessment", "% health assessments up to date"),
+        )
+    ),
     CommentaryBlock(4),
 )
 

@@ -8,7 +8,6 @@ from xlsxwriter.worksheet import Worksheet
 
 from . import rules, theme
 from .arrange import (
-    CHART_ROWS,
     GAP_WIDTH,
     HEADER_PX,
     LABEL_WIDTH,
@@ -34,8 +33,10 @@ from .charts import (
     target_name,
     tolerance_name,
 )
-from .model import Chart, Commentary, Note, Row, Table
+from .model import WITHHELD, Chart, Commentary, Derive, Note, Row, Table, TeamTable, number
 from .styles import Styles
+
+TEAM_COLUMNS = ("No.", "Of", "%", "RAG")
 
 
 class PageWriter:
@@ -92,6 +93,8 @@ class PageWriter:
             self._heading(part.text, slot)
         elif isinstance(part, Table):
             self._table(part, slot.row, slot.c0)
+        elif isinstance(part, TeamTable):
+            self._team_table(part, slot.row, slot.c0)
         elif isinstance(part, Note):
             self._note(part.text, slot)
         elif isinstance(part, Chart):
@@ -133,7 +136,7 @@ class PageWriter:
         self.ws.merge_range(slot.row, slot.c0, slot.row + slot.rows - 1, slot.c1, c.text, fmt)
 
     def _chart(self, chart: Chart, slot: Slot) -> None:
-        height = CHART_ROWS * ROW_PX
+        height = slot.rows * ROW_PX
         cats, cells = self.chart_data.block(
             slot.data_row, chart.title, self.sheet, chart.categories, chart.series
         )
@@ -192,6 +195,57 @@ class PageWriter:
                 write_figure(ws, r, c, value, fmt)
         if row.key is not None and row.polarity in ("up", "down"):
             self._rag(row, r, c0 + 1, c0 + n)
+
+    def _team_table(self, table: TeamTable, r: int, c0: int) -> None:
+        """Team, No., Of, %, RAG: the % a live formula over the counts, the RAG a live formula
+        against the indicator's target on the Summary, coloured like every RAG cell."""
+        ws, st = self.ws, self.st
+        head = {"bold": True, "bg_color": theme.BAND, "bottom": 1, "bottom_color": theme.NAVY}
+        ws.write_string(r, c0, table.title, st(**head))
+        for j, label in enumerate(TEAM_COLUMNS):
+            ws.write_string(r, c0 + 1 + j, label, st(align="right", **head))
+        line = {"bottom": 1, "bottom_color": "#E0E0E0"}
+        count, pct = st.number("count", **line), st.number("%", bold=True, **line)
+        target, tolerance = target_name(table.key), tolerance_name(table.key)
+        for i, row in enumerate(table.rows, start=r + 1):
+            label = f"{row.team} †" if row.small else row.team
+            ws.write_string(i, c0, label, st(**line, **({"italic": True} if row.small else {})))
+            num, den, value = (xl_rowcol_to_cell(i, c0 + k) for k in (1, 2, 3))
+            write_figure(ws, i, c0 + 1, row.numerator, count)
+            write_figure(ws, i, c0 + 2, row.denominator, count)
+            derive = Derive("percent", 0, 1)
+            if derive.agrees(row.numerator, row.denominator, row.percent):
+                ws.write_formula(
+                    i, c0 + 3, f'=IF(N({den})=0,"",100*{num}/{den})', pct, number(row.percent)
+                )
+            else:
+                write_figure(ws, i, c0 + 3, row.percent, pct)
+            if table.polarity not in ("up", "down") or row.percent is WITHHELD:
+                ws.write_blank(i, c0 + 4, None, st(**line))
+                continue
+            ws.write_formula(
+                i,
+                c0 + 4,
+                rules.rag_formula(value, target, tolerance, table.polarity),
+                st(align="center", bold=True, **line),
+                row.rag,
+            )
+            for letter, formula in rules.rag_criteria(
+                value, target, tolerance, table.polarity
+            ).items():
+                for c, unit in ((c0 + 3, "%"), (c0 + 4, None)):
+                    ws.conditional_format(
+                        i,
+                        c,
+                        i,
+                        c,
+                        {
+                            "type": "formula",
+                            "criteria": formula,
+                            "format": st.rag(letter, unit),
+                            "stop_if_true": True,
+                        },
+                    )
 
     def _rag(self, row: Row, r: int, c_first: int, c_last: int) -> None:
         """RAG conditional formats on the row's value cells, against its named target cells."""

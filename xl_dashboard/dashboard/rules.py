@@ -6,40 +6,9 @@ formulas compare the same cells a manager edits, so a changed target changes the
 
 from __future__ import annotations
 
-import math
+from ..status import direction, rag
 
-
-def _number(x: float | None) -> bool:
-    return x is not None and not (isinstance(x, float) and math.isnan(x))
-
-
-def rag(value: float | None, target: float | None, tolerance: float | None, polarity: str) -> str:
-    """'G', 'A', 'R', or '' when there is no value, no target or no polarity."""
-    if polarity not in ("up", "down") or not _number(value) or not _number(target):
-        return ""
-    tol = tolerance if _number(tolerance) else 0.0
-    assert value is not None and target is not None and tol is not None
-    sign = 1 if polarity == "up" else -1
-    if sign * (value - target) >= 0:
-        return "G"
-    if sign * (value - target) >= -tol:
-        return "A"
-    return "R"
-
-
-def direction(this: float | None, last: float | None, polarity: str) -> str:
-    """Direction of travel since last month in words, with an arrow for the eye."""
-    if not _number(this) or not _number(last):
-        return ""
-    assert this is not None and last is not None
-    if this == last:
-        return "► same"
-    up = this > last
-    arrow = "▲" if up else "▼"
-    if polarity == "none":
-        return f"{arrow} {'up' if up else 'down'}"
-    better = up == (polarity == "up")
-    return f"{arrow} {'better' if better else 'worse'}"
+__all__ = ["direction", "rag", "rag_criteria"]
 
 
 def rag_criteria(value: str, target: str, tolerance: str, polarity: str) -> dict[str, str]:

@@ -17,7 +17,7 @@ SUMMARY_BREAKDOWNS = {"cin_with_plan": CIN_PLAN_TEAMS}
 def heading(fig: Lookup) -> str:
     return (
         f"{fig.settings.la_name} Children's Services Social Care Performance Overview "
-        f"Dashboard – {fig.month:%B %Y} Data"
+        f"Dashboard – {fig.month.strftime('%B %Y')} Data"
     )
 
 
@@ -40,6 +40,14 @@ def summary_keys(settings: Settings) -> list[tuple[int, Key, str]]:
             title = f"{shown} – {b}" if b else shown
             out.append((ind.section, Key(ind.id, b), title))
     return out
+
+
+def _icons(fig: Lookup, key: Key) -> dict[str, str]:
+    """The variation and assurance icons of a headline row (breakdowns have no SPC)."""
+    if key.breakdown:
+        return {}
+    variation, assurance, _ = fig.icons(key.indicator_id)
+    return {"variation": variation, "assurance": assurance}
 
 
 def build_summary(fig: Lookup) -> Summary:
@@ -69,6 +77,7 @@ def build_summary(fig: Lookup) -> Summary:
                 trend=fig.values(key, periods),
                 rag=rules.rag(number(this), target, tolerance, ind.polarity),
                 direction=rules.direction(number(this), number(last), ind.polarity),
+                **_icons(fig, key),
             )
         )
     return Summary(

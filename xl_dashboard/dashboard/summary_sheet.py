@@ -14,7 +14,7 @@ from ..indicators.catalogue import POLARITY_TEXT
 from . import rules, theme
 from .cells import write_figure
 from .charts import ChartData, target_name, tolerance_name
-from .model import Summary, SummaryRow
+from .model import Summary, SummaryRow, number
 from .styles import Styles
 
 COLUMNS = (  # header, width
@@ -23,6 +23,8 @@ COLUMNS = (  # header, width
     ("Last month", 12),
     ("Direction", 11),
     ("RAG", 6),
+    ("Variation", 12),
+    ("Assurance", 12),
     ("Target", 9),
     ("Amber tolerance", 10),
     ("England", 10),
@@ -30,8 +32,12 @@ COLUMNS = (  # header, width
     ("Region", 12),
     ("Last 6 months", 16),
 )
-THIS, LAST, DIRECTION, RAG, TARGET, TOLERANCE, COMPARATORS, TREND = 1, 2, 3, 4, 5, 6, 7, 10
+THIS, LAST, DIRECTION, RAG, VARIATION, ASSURANCE = 1, 2, 3, 4, 5, 6
+TARGET, TOLERANCE, COMPARATORS, TREND = 7, 8, 9, 12
+TREND_PX = 16 * 7 + 5  # the trend column's width in pixels (16 characters)
 HEADER_ROW = 4
+ROW_PT = 15
+ROW_PX = 20
 
 
 def write_summary(
@@ -45,7 +51,7 @@ def write_summary(
     last_col = len(COLUMNS) - 1
     for c, (_, width) in enumerate(COLUMNS):
         ws.set_column(c, c, width)
-    ws.set_default_row(15)
+    ws.set_default_row(ROW_PT)
     ws.merge_range(
         0,
         0,
@@ -72,10 +78,10 @@ def write_summary(
         "RAG against target: G on or better than target, A within the amber tolerance, "
         "R outside it (blank: no target). Direction: since last month; better/worse where a "
         "direction is good, up/down for volumes. Edit a Target or Amber tolerance cell to "
-        "re-colour this sheet and the pages.",
+        "re-colour this sheet and the pages.\n" + theme.SPC_LEGEND,
         st(italic=True, font_size=8, font_color=theme.MUTED, text_wrap=True, valign="top"),
     )
-    ws.set_row(2, 24)
+    ws.set_row(2, 36)
     if summary.legend:  # row 3 is otherwise an empty spacer above the header
         ws.merge_range(3, 0, 3, last_col, summary.legend, st(bold=True, font_size=8, valign="top"))
     headers = [h for h, _ in COLUMNS]
@@ -189,22 +195,59 @@ def _write_row(
         muted = st(align="center", font_color=theme.MUTED, **line)
         for c in (RAG, TARGET, TOLERANCE):
             ws.write_string(r, c, "–", muted)
+    for c, (text, look) in (
+        (VARIATION, theme.variation_icon(row.variation, row.polarity)),
+        (ASSURANCE, theme.ASSURANCE_ICONS.get(row.assurance, ("", ""))),
+    ):
+        if text:
+            ws.write_string(r, c, text, st(align="center", **line, **theme.ICON_LOOKS[look]))
+        else:
+            ws.write_string(r, c, "–", st(align="center", font_color=theme.MUTED, **line))
     for k, v in enumerate(row.comparators):
         write_figure(ws, r, COMPARATORS + k, v, number)
     ws.write_blank(r, TREND, None, st(**line))
-    ws.add_sparkline(
-        r,
-        TREND,
+    ws.insert_chart(r, TREND, trend_chart(book, trend, row.trend), {"object_position": 1})
+
+
+def trend_chart(book: xlsxwriter.Workbook, cells: str, values: tuple) -> object:
+    """A small line chart of the row's last months inside its cell (a sparkline that prints
+    alike in Excel and LibreOffice): no axes, no legend, the latest month marked."""
+    chart = book.add_chart({"type": "line"})
+    shown = [v for v in map(number, values) if v is not None]
+    points = [None] * (len(values) - 1) + [
+        {"fill": {"color": theme.SERIES[1]}, "border": {"color": theme.SERIES[1]}}
+    ]
+    chart.add_series(
         {
-            "range": trend,
-            "markers": True,
-            "weight": 1.5,
-            "last_point": True,
-            "series_color": theme.SERIES[0],
-            "markers_color": theme.SERIES[0],
-            "last_color": theme.SERIES[1],
-        },
+            "values": f"={cells}",
+            "line": {"color": theme.SERIES[0], "width": 1.25},
+            "marker": {
+                "type": "circle",
+                "size": 3,
+                "fill": {"color": theme.SERIES[0]},
+                "border": {"color": theme.SERIES[0]},
+            },
+            "points": points,
+        }
     )
+    low, high = (min(shown), max(shown)) if shown else (0.0, 1.0)
+    pad = (high - low) * 0.1 or max(abs(high) * 0.05, 0.5)
+    chart.set_y_axis(
+        {
+            "visible": False,
+            "min": low - pad,
+            "max": high + pad,
+            "major_gridlines": {"visible": False},
+        }
+    )
+    chart.set_x_axis({"visible": False})
+    chart.set_legend({"none": True})
+    chart.set_chartarea({"border": {"none": True}, "fill": {"none": True}})
+    chart.set_plotarea(
+        {"layout": {"x": 0.04, "y": 0.08, "width": 0.92, "height": 0.84}, "fill": {"none": True}}
+    )
+    chart.set_size({"width": TREND_PX, "height": ROW_PX})
+    return chart
 
 
 def _sheet_ref(ws: Worksheet) -> str:

@@ -232,7 +232,8 @@ def synthesise_input_workbook(
 
 
 def _commentary(month: str) -> list[list[str]]:
-    """Two synthetic paragraphs per dashboard page."""
+    """Two synthetic paragraphs for the first page; the other pages are left for the drafted
+    commentary (commentary.py), so the demo shows both."""
     return [
         [
             f"Contacts in {month} follow the usual pattern for the time of year: police remain "
@@ -240,21 +241,7 @@ def _commentary(month: str) -> list[list[str]]:
             "Assessment timeliness is being reviewed with team managers; cases over 45 working "
             "days are discussed weekly. (Synthetic commentary for demonstration only.)",
         ],
-        [
-            "Early help assessments continue at a steady rate, with most family support plans "
-            "closing with needs met.",
-            "Children in need teams are checking plans that have not been reviewed within 30 "
-            "working days.",
-        ],
-        [
-            f"The number of children on a child protection plan in {month} is in line with the "
-            "previous quarter. Visits are monitored fortnightly.",
-            "Plans lasting more than 18 months are reviewed by the child protection chairs.",
-        ],
-        [
-            "The looked-after population is broadly stable. Health assessments and dental checks "
-            "are chased through the health liaison team.",
-            "Placement stability and personal education plans remain priorities for the virtual "
-            "school and the children in care teams.",
-        ],
+        [],
+        [],
+        [],
     ]
