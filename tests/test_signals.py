@@ -16,7 +16,7 @@ from conftest import write_workbook
 from xl_dashboard.api import published, spc_of
 from xl_dashboard.indicators.catalogue import BY_ID
 from xl_dashboard.indicators.results import RESULT_COLUMNS, Results
-from xl_dashboard.indicators.signals import shown_data, spc_specs
+from xl_dashboard.indicators.signals import by_breakdown, shown_data, spc_specs
 from xl_dashboard.inputs import load_inputs
 from xl_dashboard.issues import Issues
 from xl_dashboard.settings import Settings
@@ -81,14 +81,20 @@ STEADY = [9.0, 11.0] * 6
 def test_specs_take_polarity_from_the_catalogue_and_target_from_the_targets_sheet() -> None:
     r = monthly_results(
         {"lac_pep": STEADY, "re_referrals": STEADY, "contacts": STEADY},
-        breakdowns={("eh_outcomes", "Needs met"): STEADY},  # no headline: no series
+        breakdowns={("eh_outcomes", "Needs met"): STEADY},  # no headline: by breakdown
         targets=[("re_referrals", 25.0, 2.0), ("lac_pep", 80.0, None), ("lac_pep", 90.0, 5.0)],
     )
     assert spc_specs(r) == {  # catalogue order; the last Targets row of an indicator wins
         "contacts": SpcSpec("none", None),
         "re_referrals": SpcSpec("down", 25.0),
+        "eh_outcomes": SpcSpec("none", None),
         "lac_pep": SpcSpec("up", 90.0),
     }
+    assert by_breakdown(r) == ["eh_outcomes"]
+    out = spc_of(r)
+    needs_met = out[out["indicator_id"] == "eh_outcomes"]
+    assert set(needs_met["breakdown"]) == {"Needs met"} and len(needs_met) == 12
+    assert set(out.loc[out["indicator_id"] != "eh_outcomes", "breakdown"]) == {""}
 
 
 def test_spc_of_uses_the_builds_month_and_settings() -> None:

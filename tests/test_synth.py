@@ -552,3 +552,24 @@ def test_demo_figures_agree_with_annex_a_where_both_give_a_month(demo: Path) -> 
     assert len(both) >= 3 * 5  # three open-case counts in five months of the extract at least
     ratio = both["computed"] / both["given"]
     assert ratio.between(0.95, 1.05).all(), both.loc[~ratio.between(0.95, 1.05)]
+
+
+def test_demo_summary_has_spc_icons_for_every_monthly_indicator(demo: Path) -> None:
+    """Issue 10: with the demo's two-year history every monthly indicator has process limits,
+    so the Summary shows its variation icon, and an assurance icon wherever it has a target."""
+    import openpyxl
+
+    ws = openpyxl.load_workbook(demo / "dashboard.xlsx")["Summary"]
+    header = {ws.cell(5, c).value: c for c in range(1, ws.max_column + 1)}
+    variation, assurance, target = header["Variation"], header["Assurance"], header["Target"]
+    rows = [
+        r
+        for r in range(6, ws.max_row + 1)
+        if ws.cell(r, 2).value is not None and ws.cell(r, 3).value is not None
+    ]
+    assert len(rows) >= 30
+    for r in rows:
+        title = ws.cell(r, 1).value
+        assert ws.cell(r, variation).value not in (None, "", "–"), title
+        if isinstance(ws.cell(r, target).value, int | float):
+            assert ws.cell(r, assurance).value not in (None, "", "–"), title

@@ -391,6 +391,8 @@ def _spc_on_shown(spc: pd.DataFrame, shown: pd.DataFrame) -> dict[str, pd.DataFr
     shown (so an SPC table computed before suppression can never leak into a sentence)."""
     if spc is None or spc.empty:
         return {}
+    if "breakdown" in spc:  # the headline series only: sentences are about headline figures
+        spc = spc[spc["breakdown"].fillna("").astype(str) == ""]
     keys = list(zip(spc["indicator_id"].astype(str), spc["period"].astype(str), strict=True))
     figures = shown["value"].reindex(keys).to_numpy(dtype=float)
     points = spc["value"].to_numpy(dtype=float)

@@ -20,7 +20,7 @@ when asked (`screen_outliers`, its default); a month with no figure starts the s
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -53,6 +53,7 @@ SPC_COLUMNS = [
     "variation",
     "assurance",
     "reason",
+    "breakdown",  # '' for the headline; an indicator given only by breakdown is charted by each
 ]
 
 
@@ -291,8 +292,9 @@ def _chart(
     min_points: int,
     run_length: int,
     screen_outliers: bool,
+    breakdown: str = "",
 ) -> dict[str, np.ndarray]:
-    """One indicator's `SPC_COLUMNS` as arrays, one element per month with a figure."""
+    """One series' `SPC_COLUMNS` as arrays, one element per month with a figure."""
     shown = ~np.isnan(window)
     n = int(shown.sum())
     blank = np.full(n, np.nan)
@@ -305,6 +307,7 @@ def _chart(
         "upper": blank.copy(),
         **{c: np.full(n, "", dtype=object) for c in SPC_COLUMNS[6:]},
     }
+    chart["breakdown"][:] = breakdown
     run = window[_run_start(window) :]
     if n == 0:
         return chart
@@ -388,19 +391,26 @@ def spc_table(
     min_points: int = 12,
     run_length: int = 7,
     screen_outliers: bool = False,
+    by_breakdown: Collection[str] = (),
 ) -> pd.DataFrame:
-    """`spc` for the headline rows (breakdown "") of each indicator in `specs`, concatenated.
+    """`spc` for the headline rows (breakdown "") of each indicator in `specs`, and for each
+    breakdown of the indicators in `by_breakdown` (those given only by breakdown), concatenated.
 
     `results` is the tidy table (indicator_id, breakdown, period, value, unit). The reporting
     month defaults to the table's latest period, the same for every indicator, so an indicator
     without a figure for it gets no limits. Indicators not in `specs`, or without headline rows,
     are left out."""
-    headline = results[results["breakdown"].fillna("").astype(str) == ""]
-    if reporting_month is None and not headline.empty:
-        reporting_month = max(str(p) for p in headline["period"])
+    breakdowns = results["breakdown"].fillna("").astype(str)
+    charted = results.assign(breakdown=breakdowns)[
+        (breakdowns == "") | results["indicator_id"].isin(list(by_breakdown))
+    ]
+    if reporting_month is None and not charted.empty:
+        reporting_month = max(str(p) for p in charted["period"])
     order = {indicator_id: k for k, indicator_id in enumerate(specs)}
     charts = []
-    for indicator_id, rows in headline.groupby("indicator_id", sort=False):
+    for (indicator_id, breakdown), rows in charted.groupby(
+        ["indicator_id", "breakdown"], sort=False
+    ):
         spec = specs.get(str(indicator_id))
         if spec is None:
             continue
@@ -416,6 +426,7 @@ def spc_table(
             min_points=min_points,
             run_length=run_length,
             screen_outliers=screen_outliers,
+            breakdown=str(breakdown),
         )
-        charts.append((order[str(indicator_id)], chart))
+        charts.append(((order[str(indicator_id)], str(breakdown)), chart))
     return _table([chart for _, chart in sorted(charts, key=lambda c: c[0])])

@@ -224,10 +224,8 @@ SIGNAL_NAMES = {
 def spc_series(fig: Lookup, key: Key, periods: list[pd.Period]) -> list[Series]:
     """The indicator's process (SPC) over the months shown: its mean and process limits as
     lines, and its special-cause months as marked points; none without process limits."""
-    if key.breakdown:
-        return []
     unit = get(key.indicator_id).unit
-    points = [fig.spc_point(key.indicator_id, p) for p in periods]
+    points = [fig.spc_point(key, p) for p in periods]
     if not any(p is not None and p.mean is not None for p in points):
         return []
 
@@ -253,7 +251,7 @@ def spc_series(fig: Lookup, key: Key, periods: list[pd.Period]) -> list[Series]:
 
 def spc_axis_title(fig: Lookup, key: Key) -> str:
     """The month axis' title, saying so when the indicator has too few months for limits."""
-    reason = fig.icons(key.indicator_id)[2] if not key.breakdown else ""
+    reason = fig.icons(key)[2]
     return f"Month ({reason})" if reason == TOO_FEW else "Month"
 
 

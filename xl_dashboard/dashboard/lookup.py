@@ -129,24 +129,27 @@ class Lookup:
             if isinstance(b, str) and b.startswith(TEAM_PREFIX):
                 self._teams.setdefault((str(i), str(p)), []).append(b)
         self.spc = spc_of(results)  # one row per month shown of each headline series
-        self._spc: dict[tuple[str, str], SpcPoint] = {
-            (str(i), str(p)): SpcPoint(_num(m), _num(lo), _num(hi), str(sig), str(col))
-            for i, p, m, lo, hi, sig, col in zip(
-                self.spc["indicator_id"],
-                self.spc["period"],
-                self.spc["mean"],
-                self.spc["lower"],
-                self.spc["upper"],
-                self.spc["signal"],
-                self.spc["polarity_colour"],
+        spc = self.spc
+        self._spc: dict[tuple[str, str, str], SpcPoint] = {
+            (str(i), str(b), str(p)): SpcPoint(_num(m), _num(lo), _num(hi), str(sig), str(col))
+            for i, b, p, m, lo, hi, sig, col in zip(
+                spc["indicator_id"],
+                spc["breakdown"],
+                spc["period"],
+                spc["mean"],
+                spc["lower"],
+                spc["upper"],
+                spc["signal"],
+                spc["polarity_colour"],
                 strict=True,
             )
         }
-        last = self.spc.groupby("indicator_id", sort=False).tail(1)
-        self._icons: dict[str, tuple[str, str, str]] = {
-            str(i): (str(v), str(a), str(r))
-            for i, v, a, r in zip(
+        last = spc.groupby(["indicator_id", "breakdown"], sort=False).tail(1)
+        self._icons: dict[tuple[str, str], tuple[str, str, str]] = {
+            (str(i), str(b)): (str(v), str(a), str(r))
+            for i, b, v, a, r in zip(
                 last["indicator_id"],
+                last["breakdown"],
                 last["variation"],
                 last["assurance"],
                 last["reason"],
@@ -159,14 +162,14 @@ class Lookup:
         """The team breakdowns ('Team: ...') the indicator has in the month."""
         return self._teams.get((indicator_id, str(period)), [])
 
-    def spc_point(self, indicator_id: str, period: pd.Period) -> SpcPoint | None:
-        """The month's centre line, limits and signal, when the indicator has them."""
-        return self._spc.get((indicator_id, str(period)))
+    def spc_point(self, key: Key, period: pd.Period) -> SpcPoint | None:
+        """The month's centre line, limits and signal, when the series has them."""
+        return self._spc.get((key.indicator_id, key.breakdown, str(period)))
 
-    def icons(self, indicator_id: str) -> tuple[str, str, str]:
-        """(variation, assurance, why none) of the indicator's last month: '' when it has no
+    def icons(self, key: Key) -> tuple[str, str, str]:
+        """(variation, assurance, why none) of the series' last month: '' when it has no
         process limits (the reason says why) or no target (assurance)."""
-        return self._icons.get(indicator_id, ("", "", ""))
+        return self._icons.get((key.indicator_id, key.breakdown), ("", "", ""))
 
     def window(self, months: int) -> list[pd.Period]:
         """The reporting month and the months before it, oldest first."""

@@ -43,10 +43,8 @@ def summary_keys(settings: Settings) -> list[tuple[int, Key, str]]:
 
 
 def _icons(fig: Lookup, key: Key) -> dict[str, str]:
-    """The variation and assurance icons of a headline row (breakdowns have no SPC)."""
-    if key.breakdown:
-        return {}
-    variation, assurance, _ = fig.icons(key.indicator_id)
+    """The variation and assurance icons of a row's series."""
+    variation, assurance, _ = fig.icons(key)
     return {"variation": variation, "assurance": assurance}
 
 

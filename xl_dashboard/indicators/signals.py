@@ -26,7 +26,7 @@ from ..spc import SpcSpec, spc_table
 from .catalogue import CATALOGUE
 from .results import Results
 
-__all__ = ["number_or_none", "shown_data", "spc_of", "spc_specs", "targets_of"]
+__all__ = ["by_breakdown", "number_or_none", "shown_data", "spc_of", "spc_specs", "targets_of"]
 
 
 def shown_data(results: Results) -> pd.DataFrame:
@@ -59,10 +59,8 @@ def spc_specs(results: Results) -> dict[str, SpcSpec]:
     """Polarity (catalogue) and target (Targets sheet) of every indicator with a headline
     series, in catalogue order. Every catalogue indicator is monthly (its periods are months);
     one with no headline rows (a figure given only by breakdown, such as outcomes of family
-    support plans) has no series to chart."""
-    data = results.data
-    headline = data.loc[data["breakdown"].fillna("").astype(str) == "", "indicator_id"]
-    present = set(headline.astype(str))
+    support plans) is charted by breakdown (`by_breakdown`)."""
+    present = set(results.data["indicator_id"].astype(str))
     targets = targets_of(results)
     return {
         ind.id: SpcSpec(ind.polarity, targets.get(ind.id, (None, None))[0])
@@ -71,11 +69,20 @@ def spc_specs(results: Results) -> dict[str, SpcSpec]:
     }
 
 
+def by_breakdown(results: Results) -> list[str]:
+    """The indicators given only by breakdown (no headline rows): charted by each breakdown,
+    such as up-to-date CIN plans in CIN teams and in CWD teams."""
+    data = results.data
+    headline = data["breakdown"].fillna("").astype(str) == ""
+    with_headline = set(data.loc[headline, "indicator_id"].astype(str))
+    return [i for i in dict.fromkeys(data["indicator_id"].astype(str)) if i not in with_headline]
+
+
 def spc_of(results: Results) -> pd.DataFrame:
     """One row per shown month of every headline series (spc.SPC_COLUMNS): the last
     `spc_max_points` months up to the reporting month, limits from `spc_min_points` months
     without a gap, runs and trends of `spc_run_length`. Breakdown rows (source groups, teams)
-    are not charted."""
+    are not charted, except those of an indicator given only by breakdown."""
     s = results.settings
     return spc_table(
         shown_data(results),
@@ -84,6 +91,7 @@ def spc_of(results: Results) -> pd.DataFrame:
         max_points=s.spc_max_points,
         min_points=s.spc_min_points,
         run_length=s.spc_run_length,
+        by_breakdown=by_breakdown(results),
     )
 
 
