@@ -101,7 +101,8 @@ def variation_icon(variation: str, polarity: str) -> tuple[str, str]:
 
 
 # SPC on the trend charts: the process' mean and limits as thin grey lines (lighter than any
-# comparator), special-cause months as large markers, told apart by shape as well as colour.
+# comparator), special-cause months as large markers (a ring around the authority's own point,
+# drawn over them), told apart by shape as well as colour.
 SPC_LINES = {
     "mean": {"color": "#7F7F7F", "width": 1.0},
     "limit": {"color": "#BFBFBF", "width": 1.0, "dash_type": "square_dot"},
@@ -109,19 +110,19 @@ SPC_LINES = {
 SIGNAL_MARKERS = {
     "improvement": {
         "type": "diamond",
-        "size": 9,
+        "size": 12,
         "fill": {"color": "#00B0F0"},
         "border": {"color": "#1F4E79"},
     },
     "concern": {
         "type": "square",
-        "size": 8,
+        "size": 10,
         "fill": {"color": "#FFB600"},
         "border": {"color": "#C65911"},
     },
     "neither": {
         "type": "triangle",
-        "size": 8,
+        "size": 11,
         "fill": {"color": "#7030A0"},
         "border": {"color": "#490092"},
     },
