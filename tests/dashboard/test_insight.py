@@ -176,3 +176,15 @@ def test_summary_trend_charts_sit_in_their_own_cells(built) -> None:
     assert len(anchors) == len(dashboard.summary.rows)
     assert {col for col, _ in anchors} == {12}
     assert len({row for _, row in anchors}) == len(anchors)
+
+
+def test_nothing_is_cut_at_the_print_area(built) -> None:
+    """Every part of every page lies inside the page's print area, as written in the file."""
+    _, dashboard, path = built
+    book = openpyxl.load_workbook(path)
+    for layout in arrange(dashboard):
+        area = book[layout.page.sheet].print_area
+        assert area.endswith(f"$A$1:${chr(ord('A') + layout.last_col)}${layout.last_row + 1}")
+        for slot in layout.slots:
+            assert slot.row + slot.rows - 1 <= layout.last_row, (layout.page.sheet, slot.part)
+            assert slot.c1 <= layout.last_col, (layout.page.sheet, slot.part)
