@@ -79,8 +79,10 @@ def add_wd(start: object, days: object) -> np.ndarray:
     ok = ~np.isnat(a) & ~np.isnan(n)
     if ok.any():
         start = a[ok]
-        # Bank holidays up to a year past the latest possible answer.
-        span = np.array([start.max() + int(abs(n[ok]).max() * 1.5) + 366], dtype="datetime64[D]")
+        # Bank holidays up to a year beyond the furthest possible answer, either way (counting
+        # back over New Year needs the Christmas before it).
+        reach = int(abs(n[ok]).max() * 1.5) + 366
+        span = np.array([start.min() - reach, start.max() + reach], dtype="datetime64[D]")
         out[ok] = np.busday_offset(
             start, n[ok].astype(np.int64), roll="forward", busdaycal=_calendar_for(start, span)
         )
