@@ -7,8 +7,17 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from ..inputs.annex_a_spec import (
+    AGE,
+    CHILD_ID,
+    DATE_OF_BIRTH,
+    DISABILITY_HEADER,
+    ETHNICITY_HEADER,
+    GENDER_HEADER,
+    TEAM,
+    WORKER,
+)
 from ..inputs.annex_a_spec import ANNEX_A_HEADERS as HEADERS
-from ..inputs.annex_a_spec import DISABILITY_HEADER
 from .codes import (
     ABUSE,
     CASE_STATUS,
@@ -54,11 +63,11 @@ def _common(a: Authority, child: np.ndarray, *, disability: bool) -> list[Col]:
     """The child's columns that open most lists."""
     k = a.kids
     cols = [
-        Col("Child Unique ID", "id", k.ids[child], key=True),
-        Col("Gender", "code", k.gender[child], GENDER),
-        Col("Ethnicity", "code", k.ethnicity[child], ETHNICITY),
-        Col("Date of Birth", "date", k.dob[child]),
-        Col("Age of Child (Years)", "int", k.age[child]),
+        Col(CHILD_ID.header, "id", k.ids[child], key=True),
+        Col(GENDER_HEADER, "code", k.gender[child], GENDER),
+        Col(ETHNICITY_HEADER, "code", k.ethnicity[child], ETHNICITY),
+        Col(DATE_OF_BIRTH.header, "date", k.dob[child]),
+        Col(AGE.header, "int", k.age[child]),
     ]
     if disability:
         cols.append(Col(DISABILITY_HEADER, "code", k.disability[child], YESNO))
@@ -72,7 +81,7 @@ def _allocation(a: Authority, child: np.ndarray, blank: np.ndarray | None = None
     if blank is not None:
         worker[blank] = None
         team[blank & (np.arange(len(child)) % 2 == 0)] = None
-    return [Col("Allocated Team", "text", team), Col("Allocated Worker", "text", worker)]
+    return [Col(TEAM.header, "text", team), Col(WORKER.header, "text", worker)]
 
 
 def _sorted(rows: Records, by: str, keep: np.ndarray | None = None) -> Records:
@@ -115,7 +124,7 @@ def _list_1(a: Authority) -> list[Col]:
     c = _sorted(a.contacts, "date", _inside(a, a.contacts["date"]))
     cols = _common(a, c["child"], disability=False)
     for col in cols:
-        if col.header == "Ethnicity":
+        if col.header == ETHNICITY_HEADER:
             col.error_formula = True
     return cols + [
         Col("Date of Contact", "date", c["date"], key=True, bad_dates=True, formula=True),

@@ -20,7 +20,7 @@ import pandas as pd
 
 from ..indicators.base import open_at
 from ..inputs.annex_a import EARLIEST_EVENT
-from ..inputs.annex_a_spec import DATE_OF_BIRTH, EVENT_DATES, LISTS
+from ..inputs.annex_a_spec import DATE_OF_BIRTH, EVENT_DATES, LISTS, header
 from . import codes
 
 CIN, LAC, OURS = "CIN census", "SSDA903", "Annex A (ours)"
@@ -63,11 +63,6 @@ class Rule:
     column: str  # key of the column the issue names
     needs: tuple[str, ...]  # the columns the test reads (the rule runs only when all are there)
     test: Test  # True on the rows that break the rule
-
-
-def header(list_no: int, key: str) -> str:
-    """Ofsted's header of a list's column."""
-    return next(c.header for c in LISTS[list_no] if c.key == key)
 
 
 # --- tests (vectorised: whole columns, group-bys, never a loop over rows) -------------------
