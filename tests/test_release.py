@@ -396,7 +396,9 @@ def test_release_workflow_builds_tests_then_publishes_with_trusted_publishing() 
     assert [s["run"] for s in jobs["test"]["steps"] if "run" in s] == ["bash .ci/run"]
 
     publish = jobs["publish"]
-    assert set(publish["needs"]) == {"build", "test"}
+    assert set(publish["needs"]) == {"build", "test", "pyodide-versions"}
+    pyodide = " ".join(s.get("run", "") for s in jobs["pyodide-versions"]["steps"])
+    assert "pandas==2.3.3" in pyodide and "pytest" in pyodide
     assert publish["permissions"] == {"id-token": "write"}
     assert publish["environment"]["name"] == "pypi"
     uses = [s.get("uses", "") for s in publish["steps"]]

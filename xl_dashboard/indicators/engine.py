@@ -42,7 +42,9 @@ def compute(
     covered = covered_months(inputs.annex, settings, issues)
     computed = _compute_annex_a(inputs, settings, covered, issues) if covered else []
     data = (
-        pd.concat([*computed, empty_results()], ignore_index=True) if computed else empty_results()
+        pd.concat(computed, ignore_index=True).reindex(columns=RESULT_COLUMNS)
+        if computed
+        else empty_results()
     )
     data = _add_rates(data, inputs, settings, issues)
     data = merge_figures(data, inputs.figures, settings, issues)

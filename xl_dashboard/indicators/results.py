@@ -58,4 +58,11 @@ def fill_from(data: pd.DataFrame, other: pd.DataFrame) -> pd.DataFrame:
     """Rows of `other` for indicator, breakdown and month that `data` does not have."""
     known = other[other["indicator_id"].isin(list(BY_ID))]
     new = known.merge(data[KEY], on=KEY, how="left", indicator=True)
-    return pd.concat([data, new[new["_merge"] == "left_only"][RESULT_COLUMNS]], ignore_index=True)
+    added = new[new["_merge"] == "left_only"][RESULT_COLUMNS]
+    # Only non-empty frames are joined (pandas 2 warns about dtypes from empty ones).
+    parts = [frame for frame in (data, added) if len(frame)]
+    if not parts:
+        return data
+    return (
+        pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0].reset_index(drop=True)
+    )
