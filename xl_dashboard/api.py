@@ -22,6 +22,23 @@ from typing import TYPE_CHECKING
 
 from .calendar import month_end
 from .csv_files import write_csv
+from .dashboard.data_blocks import (
+    DATA_SHEET,
+    HEADER_FIELDS,
+    PAGE_SHEETS,
+    SERIES_COLUMNS,
+    TEAM_COLUMNS,
+    TEAM_ROWS,
+    DataBlocks,
+    Spot,
+    data_blocks,
+    empty_blocks,
+    geometry,
+    series_keys,
+    summary_rows,
+    team_indicators,
+)
+from .dashboard.rules import direction_formula, rag_criteria, rag_formula
 from .disclosure import SUPPRESSED, suppress
 from .indicators import engine
 from .indicators.catalogue import BY_ID, CATALOGUE, SECTIONS, STANDARD_COMPARATORS
@@ -50,6 +67,23 @@ if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = [
+    "DATA_SHEET",
+    "HEADER_FIELDS",
+    "PAGE_SHEETS",
+    "SERIES_COLUMNS",
+    "TEAM_COLUMNS",
+    "TEAM_ROWS",
+    "DataBlocks",
+    "Spot",
+    "data_blocks",
+    "direction_formula",
+    "empty_blocks",
+    "geometry",
+    "rag_criteria",
+    "rag_formula",
+    "series_keys",
+    "summary_rows",
+    "team_indicators",
     "ANNEX_A_HEADERS",
     "BY_ID",
     "CATALOGUE",

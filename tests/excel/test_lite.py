@@ -27,6 +27,7 @@ import xlwings as xw
 import xlwings.server as xs
 
 from xl_dashboard import api
+from xl_dashboard.api import DATA_SHEET
 from xl_dashboard.excel import lite
 from xl_dashboard.inputs import annex_a
 from xl_dashboard.inputs.input_workbook import SHEETS
@@ -158,11 +159,12 @@ def test_refresh_writes_the_headless_indicator_data(filled: dict[str, Any], tmp_
     s = expected.settings
     assert status(after) == (
         f"Refreshed for {s.la_name}, {s.reporting_month}: {len(expected.data):,} rows on "
-        f"'Indicator data'. Data quality: {expected.issues.count('error'):,} errors, "
+        f"'Indicator data' and the dashboard pages ('Dashboard' and the four page sheets). "
+        f"Data quality: {expected.issues.count('error'):,} errors, "
         f"{expected.issues.count('warning'):,} warnings, {expected.issues.count('info'):,} notes."
     )
-    # nothing but the two sheets it owns, added after the lists
-    assert touched(actions, filled) == {lite.INDICATOR_SHEET, lite.QUALITY_SHEET}
+    # nothing but the three sheets it owns, the two it adds after the lists
+    assert touched(actions, filled) == {lite.INDICATOR_SHEET, lite.QUALITY_SHEET, DATA_SHEET}
     names = [s["name"] for s in after["sheets"]]
     assert names[names.index("List 8") + 1 : names.index("List 8") + 3] == [
         lite.QUALITY_SHEET,
@@ -235,7 +237,7 @@ def test_clear_empties_what_refresh_wrote_and_nothing_else(filled: dict[str, Any
 
     actions, cleared = run("clear", refreshed)
 
-    assert touched(actions, refreshed) == {lite.INDICATOR_SHEET, lite.QUALITY_SHEET}
+    assert touched(actions, refreshed) == {lite.INDICATOR_SHEET, lite.QUALITY_SHEET, DATA_SHEET}
     assert not {"addSheet", "addTable"} & {a["func"] for a in actions}
     assert written_rows(cleared) == [CONTRACT]  # the header stays, so the table stays
     (resize,) = [a for a in actions if a["func"] == "resizeTable"]
@@ -246,8 +248,12 @@ def test_clear_empties_what_refresh_wrote_and_nothing_else(filled: dict[str, Any
 
 
 def test_clear_on_a_workbook_never_refreshed_changes_nothing(filled: dict[str, Any]) -> None:
-    actions, _ = run("clear", filled)
-    assert actions == []
+    actions, after = run("clear", filled)
+    # only the dashboard's blocks are emptied again (they are empty already)
+    assert {a["func"] for a in actions} == {"rangeClearContents"}
+    assert touched(actions, filled) == {DATA_SHEET}
+    for name in [s["name"] for s in filled["sheets"]]:
+        assert values(after, name) == values(filled, name)
 
 
 def test_the_status_also_goes_to_the_cell_named_xld_status(filled: dict[str, Any]) -> None:

@@ -4,6 +4,7 @@ the module text reads back as its source, and LibreOffice loads it with the butt
 
 from __future__ import annotations
 
+import html
 import importlib
 import re
 import shutil
@@ -14,6 +15,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from xl_dashboard.api import DATA_SHEET, PAGE_SHEETS
 from xl_dashboard.cli import main
 from xl_dashboard.excel import template as tpl
 from xl_dashboard.excel.codes import CODE_LISTS
@@ -25,8 +27,11 @@ from .conftest import COMMITTED_TEMPLATE
 
 EXPECTED_SHEETS = [
     "Instructions",
+    "Dashboard",
+    *PAGE_SHEETS.values(),
     *SHEETS,
     *(f"List {n}" for n in range(1, 9)),
+    DATA_SHEET,
     "Codes",
     "xlwings.conf",
 ]
@@ -140,7 +145,7 @@ def test_sheets_tables_formats_and_drop_downs(template: Path) -> None:
 def test_date_columns_are_formatted_as_dates(template: Path) -> None:
     with zipfile.ZipFile(template) as z:
         styles = z.read("xl/styles.xml").decode()
-        sheet = z.read("xl/worksheets/sheet10.xml").decode()  # List 1
+        sheet = z.read(f"xl/worksheets/sheet{EXPECTED_SHEETS.index('List 1') + 1}.xml").decode()
     date_format = re.search(r'numFmtId="(\d+)" formatCode="dd/mm/yyyy"', styles)
     assert date_format
     xfs = re.findall(r"<xf [^>]*>", styles.split("<cellXfs")[1])
@@ -159,7 +164,8 @@ def test_libreoffice_opens_it_with_the_buttons_bound(template: Path, tmp_path: P
     with zipfile.ZipFile(ods) as z:
         content = z.read("content.xml").decode()
         basic = z.read("Basic/VBAProject/DashboardMacros.xml").decode()
-    assert re.findall(r'<table:table table:name="([^"]+)"', content) == EXPECTED_SHEETS
+    names = re.findall(r'<table:table table:name="([^"]+)"', content)
+    assert [html.unescape(n) for n in names] == EXPECTED_SHEETS
     bound = re.findall(r"vnd\.sun\.star\.script:VBAProject\.DashboardMacros\.(\w+)\?", content)
     assert bound == list(tpl.BUTTONS)
     for sub in tpl.BUTTONS:

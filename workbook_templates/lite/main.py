@@ -7,9 +7,12 @@ the pane's Run list (and as buttons in App Mode):
 
 - Refresh dashboard: reads the Annex A lists (sheets List 1 … List 8) and the input sheets,
   computes every indicator as `xl-dashboard build` does, and writes the sheets
-  'Indicator data' (a table) and 'Data quality' (counts only, no case-level text).
+  'Indicator data' (a table) and 'Data quality' (counts only, no case-level text), and fills
+  the sheet 'Dashboard data' that the dashboard pages of the template ('Dashboard' and the
+  four page sheets) read: their figures, colours and charts follow.
 - Check data: writes the 'Data quality' summary only.
-- Clear results: empties what Refresh dashboard wrote; the input sheets are left as they are.
+- Clear results: empties what Refresh dashboard wrote (the pages keep their formulas and
+  charts); the input sheets are left as they are.
 
 Each one's message is the first cell of 'Data quality' (and the cell named XLD_Status, if the
 workbook has one).

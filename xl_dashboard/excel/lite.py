@@ -4,7 +4,8 @@
 
 - `refresh`: reads the input sheets and the Annex A lists of this workbook, computes every
   indicator exactly as `xl-dashboard build` does, and writes the tidy indicator data (sheet
-  and table 'Indicator data') and the figures-only 'Data quality' summary into the workbook.
+  and table 'Indicator data'), the figures-only 'Data quality' summary and the blocks of
+  'Dashboard data' that the template's Summary and pages read (refresh.py) into the workbook.
 - `check`: the 'Data quality' summary only.
 - `clear`: empties what refresh wrote; the input sheets are never touched.
 
@@ -28,7 +29,7 @@ import pandas as pd
 import xlwings as xw
 from xlwings import script
 
-from ..api import RESULT_COLUMNS, Results, compute_source, quality_summary
+from ..api import DATA_SHEET, RESULT_COLUMNS, Results, compute_source, quality_summary
 from ..errors import XlDashboardError
 from .book import (
     XlwingsBook,
@@ -40,12 +41,14 @@ from .book import (
     output_sheet,
     stopped_message,
 )
+from .refresh import clear_pages, has_dashboard, refresh_pages
 
 INDICATOR_SHEET = "Indicator data"
 INDICATOR_TABLE = "IndicatorData"
 QUALITY_SHEET = "Data quality"
 STATUS_NAME = "XLD_Status"  # an optional one-cell name, e.g. beside the template's buttons
 TABLE_STYLE = "TableStyleLight1"
+PAGES_DONE = " and the dashboard pages ('Dashboard' and the four page sheets)"
 ISSUES_TITLE = "Issues by rule"
 ROWS_TITLE = "Input rows"
 
@@ -61,12 +64,15 @@ def refresh_book(book: xw.Book) -> Results:
     results = compute_source(XlwingsBook(book))
     rows = write_indicator_data(book, results)
     write_quality_summary(book, results)
-    # The in-workbook dashboard's data blocks are filled here, from the same `results`.
+    pages = has_dashboard(book)
+    if pages:  # the dashboard inside the workbook, from the same results
+        refresh_pages(book, results)
     s = results.settings
     set_status(
         book,
         f"Refreshed for {s.la_name}, {s.reporting_month}: {rows:,} rows on "
-        f"'{INDICATOR_SHEET}'. Data quality: {issue_counts(results)}",
+        f"'{INDICATOR_SHEET}'{PAGES_DONE if pages else ''}. Data quality: "
+        f"{issue_counts(results)}",
     )
     return results
 
@@ -83,8 +89,9 @@ def check_book(book: xw.Book) -> Results:
 
 def clear_book(book: xw.Book) -> list[str]:
     """Empty what refresh wrote: the rows of 'Indicator data' (its header row and table stay,
-    so formulas that point at the table keep working) and the 'Data quality' sheet. Returns the
-    sheets it emptied."""
+    so formulas that point at the table keep working), the 'Data quality' sheet and the blocks
+    of 'Dashboard data' (the pages' formulas and charts stay). Returns the sheets it
+    emptied."""
     cleared = []
     names = [s.name for s in book.sheets]
     if INDICATOR_SHEET in names:
@@ -95,6 +102,8 @@ def clear_book(book: xw.Book) -> list[str]:
     if QUALITY_SHEET in names:
         book.sheets[QUALITY_SHEET].clear_contents()
         cleared.append(QUALITY_SHEET)
+    if clear_pages(book):
+        cleared.append(DATA_SHEET)
     _set_named_status(book, "Cleared: " + (", ".join(f"'{n}'" for n in cleared) or "nothing"))
     return cleared
 
@@ -227,7 +236,7 @@ def run_step(title: str, step: Callable[[xw.Book], T], book: xw.Book) -> T | Non
 @script(name="Refresh dashboard")
 def refresh(book: xw.Book) -> None:
     """Read the lists and input sheets of this workbook, compute every indicator and write the
-    'Indicator data' and 'Data quality' sheets."""
+    'Indicator data' and 'Data quality' sheets and the dashboard pages' data."""
     run_step("Refresh dashboard", refresh_book, book)
 
 

@@ -24,6 +24,7 @@ import pandas as pd
 import xlwings as xw
 
 from ..api import (
+    DATA_SHEET,
     RawSheet,
     Results,
     annex_a_lists,
@@ -44,6 +45,8 @@ from .book import (
     rows_of,
     stopped_message,
 )
+from .pages import SUMMARY_SHEET
+from .refresh import refresh_pages, require_dashboard
 
 TITLE = "xl_dashboard"
 QUALITY_SHEET = "Data quality"
@@ -115,6 +118,29 @@ def refresh(book: xw.Book, status: _StatusBar) -> Path:
     else:
         _alert(book, _built_message(results, target))
     return target
+
+
+@_macro("Refresh here")
+def refresh_here(book: xw.Book, status: _StatusBar) -> Results:
+    """Refresh the dashboard inside this workbook (the Summary and the four page sheets, through
+    the blocks of 'Dashboard data'); nothing else of the workbook changes."""
+    require_dashboard(book)  # before the work: an old workbook has no pages to refresh
+    status("reading the input sheets")
+    results = _results(book)
+    status(f"writing the '{DATA_SHEET}' sheet")
+    refresh_pages(book, results)
+    with contextlib.suppress(Exception):
+        book.sheets[SUMMARY_SHEET].activate()
+    s = results.settings
+    text = f"The dashboard in this workbook now shows {s.la_name}, {s.reporting_month}."
+    errors, warnings = results.issues.count("error"), results.issues.count("warning")
+    if errors or warnings:
+        text += (
+            f"\nThe data has {errors:,} errors and {warnings:,} warnings: click Check data to "
+            "list them."
+        )
+    _alert(book, text + "\nSave the workbook to keep the refreshed pages.")
+    return results
 
 
 @_macro("Check data")

@@ -1,8 +1,10 @@
 """The input-workbook template, `workbook_templates/xl_dashboard.xlsm` (`xl-dashboard template`).
 
-Sheets: Instructions (with the buttons), the input sheets of docs/input-workbook.md and
-List 1 … List 8, each an Excel table with date formats and drop-down lists, a hidden Codes sheet
-feeding the drop-downs, and `xlwings.conf` naming the UDF module.
+Sheets: Instructions (with the buttons), the dashboard inside the workbook (the Summary
+'Dashboard' and the four pages, fed by the sheet 'Dashboard data': pages.py), the input sheets
+of docs/input-workbook.md and List 1 … List 8, each an Excel table with date formats and
+drop-down lists, a hidden Codes sheet feeding the drop-downs, and `xlwings.conf` naming the UDF
+module.
 
 The VBA project is built from source text at build time (shared/research/vba.md, recipe C):
 xlsxwriter writes the workbook and the buttons, then pyOpenVBA adds xlwings' standalone VBA
@@ -23,12 +25,13 @@ from pathlib import Path
 import xlsxwriter
 from xlsxwriter.worksheet import Worksheet
 
-from ..api import ANNEX_A_HEADERS, LISTS, sheet_name
+from ..api import ANNEX_A_HEADERS, DATA_SHEET, LISTS, sheet_name
 from ..api import INPUT_SHEETS as SHEETS
 from ..errors import XlDashboardError
 from ..outputs import replacing
 from ..settings import SETTINGS_SHEET
 from .codes import CODE_LISTS, code_list_for
+from .pages import write_data_sheet, write_pages
 
 HERE = Path(__file__).parent
 VBA_SOURCE = HERE / "vba" / "DashboardMacros.bas"
@@ -64,6 +67,12 @@ BUTTONS: dict[str, tuple[str, str]] = {
         "Builds the dashboard from the sheets of this workbook and opens it: a new workbook "
         "named '<this workbook> dashboard YYYY-MM.xlsx', saved in this workbook's folder. "
         "Nothing in this workbook is changed.",
+    ),
+    "RefreshHere": (
+        "Refresh here",
+        "Refreshes the dashboard inside this workbook: the sheet 'Dashboard' and the four page "
+        "sheets, through the figures it writes into the sheet 'Dashboard data'. Your input "
+        "sheets are not changed. Save this workbook to keep the refreshed pages.",
     ),
     "CheckData": (
         "Check data",
@@ -156,6 +165,7 @@ def _write_workbook(path: Path) -> None:
         return ws
 
     _instructions(add("Instructions"), fmt)
+    write_pages(book, add)
     for name, columns in SHEETS.items():
         headers = [c.header for c in columns]
         if name == "Settings":
@@ -165,6 +175,7 @@ def _write_workbook(path: Path) -> None:
     for list_no in LISTS:
         name = sheet_name(list_no)
         _input_table(add(name), name, ANNEX_A_HEADERS[name], fmt)
+    write_data_sheet(book, add(DATA_SHEET))
     _codes(add(CODES_SHEET), book, fmt)
     conf = add(CONF_SHEET)
     for row, (key, value) in enumerate(XLWINGS_CONF):

@@ -8,6 +8,10 @@ Sub RefreshDashboard()
     RunPython "import xl_dashboard.excel.macros as m; m.refresh()"
 End Sub
 
+Sub RefreshHere()
+    RunPython "import xl_dashboard.excel.macros as m; m.refresh_here()"
+End Sub
+
 Sub CheckData()
     RunPython "import xl_dashboard.excel.macros as m; m.check()"
 End Sub
