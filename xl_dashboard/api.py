@@ -140,6 +140,10 @@ def run_build(request: BuildRequest) -> Results:
         from .dashboard.pdf import soffice
 
         soffice()  # say so before the work when LibreOffice is missing
+    # The pack writer's imports now, while the read-ahead thread parses the lists: the main
+    # thread would otherwise only wait for it, and import them after computing.
+    from .dashboard import build as _writer  # noqa: F401
+
     locked = history_lock(request.history) if request.history else contextlib.nullcontext()
     with locked:
         inputs = load_inputs(request.input_workbook, request.annex_a, **request.overrides)

@@ -22,6 +22,7 @@ from .data_sheets import DEFINITIONS
 from .layout import build_dashboard
 from .model import Dashboard
 from .pages import PageWriter
+from .sheets import Sheet
 from .styles import Styles, print_ready
 from .summary_sheet import COLUMNS, write_summary
 from .table_writer import write_table
@@ -60,7 +61,8 @@ def render(book: xlsxwriter.Workbook, dashboard: Dashboard) -> dict[tuple[str, i
     Reads only the model: the layout pass decides every position first, so the sheets could be
     written in any order."""
     data_sheets = (*(t.sheet for t in dashboard.data), CHART_DATA)
-    sheets = {name: book.add_worksheet(name) for name in (*dashboard.printed_sheets, *data_sheets)}
+    names = (*dashboard.printed_sheets, *data_sheets)
+    sheets = {name: book.add_worksheet(name, worksheet_class=Sheet) for name in names}
     styles = Styles(book)
     layouts = arrange(dashboard)
     chart_data = ChartData(sheets[CHART_DATA], styles, linked_rows(layouts))
