@@ -61,6 +61,7 @@ def _lite(
 
     def register(f: Callable[..., Any]) -> Callable[..., Any]:
         f.__doc__ = doc or getattr(udfs, f.__name__).__doc__
+        f = udfs.gc_paused(f)  # Office.js values in and out are 100,000s of small objects too
         for name, text in (help or udfs.HELP[f.__name__]).items():
             f = arg(name, "raw", doc=text)(f)
         return func(ret("raw")(f))
