@@ -4,7 +4,6 @@ numbers, "" for empty cells, error objects), and importable without processes or
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import inspect
 import os
@@ -12,12 +11,13 @@ import subprocess
 import sys
 from typing import Any
 
-import xlwings as xw
 import xlwings.server as xs
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from xl_dashboard.excel import lite_functions, udfs
+
+from .officejs import officejs_call, serial
 
 NAMES = {
     "XLD_WORKDAYS",
@@ -36,18 +36,7 @@ ERROR_CELL = {"type": "Error", "errorType": "Div0", "basicValue": "#DIV/0!"}
 
 def call(name: str, *args: object) -> Any:
     """A custom-function call as xlwings Lite makes it."""
-    data = {
-        "client": "Office.js",
-        "version": xw.__version__,
-        "runtime": "1.4",
-        "func_name": name,
-        "args": [a if isinstance(a, list) else [[a]] for a in args],
-    }
-    return asyncio.run(xs.custom_functions_call(data, lite_functions))
-
-
-def serial(day: dt.date) -> int:
-    return (day - dt.date(1899, 12, 30)).days
+    return officejs_call(lite_functions, name, *args)
 
 
 def shown(day: dt.date) -> dict[str, object]:

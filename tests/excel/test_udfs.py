@@ -4,7 +4,6 @@ dates (serial numbers as Office.js sends them, and text), blanks and bad values.
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import inspect
 import math
@@ -41,6 +40,7 @@ from xl_dashboard.indicators.catalogue import CATALOGUE
 
 from .conftest import Synthetic
 from .jsonbook import paste, payload_from_workbook, replay, write_workbook
+from .officejs import officejs_call, serial
 
 FUNCTIONS = {
     "XLD_WORKDAYS",
@@ -57,20 +57,8 @@ DIV0 = {"type": "Error", "errorType": "Div0"}
 
 
 def call(name: str, *args: object) -> list[list[Any]]:
-    """A custom-function call as the xlwings add-in makes it: every argument a 2-D array."""
-    data = {
-        "client": "Office.js",
-        "version": xw.__version__,
-        "runtime": "1.4",
-        "func_name": name,
-        "args": [a if isinstance(a, list) else [[a]] for a in args],
-    }
-    return asyncio.run(xs.custom_functions_call(data, udfs))
-
-
-def serial(day: dt.date) -> int:
-    """Excel's serial number of a date (what Office.js passes for a date cell)."""
-    return (day - dt.date(1899, 12, 30)).days
+    """A custom-function call as the xlwings add-in makes it."""
+    return officejs_call(udfs, name, *args)
 
 
 def test_every_function_is_listed_with_its_help() -> None:
