@@ -145,6 +145,27 @@ def test_the_scripts_are_listed_for_the_pane() -> None:
     assert not any(m["lazy"] for m in meta.values())  # the book's values come preloaded
 
 
+def test_the_scripts_have_sheet_buttons_in_the_template(template: Path) -> None:
+    """Each Lite script names a button `[shape]Instructions!cell`; the template holds a shape of
+    that name on Instructions whose hyperlink selects that cell (how Lite binds a button)."""
+    import re
+    import zipfile
+
+    meta = {m["function_name"]: m for m in xs.custom_scripts_meta(lite)}
+    with zipfile.ZipFile(template) as z:
+        drawings = {n: z.read(n).decode() for n in z.namelist() if n.startswith("xl/drawings/")}
+    for name in ("refresh", "check", "clear"):
+        shape, cell = re.fullmatch(
+            r"\[(\w+)\]Instructions!([A-Z]+\d+)", meta[name]["button"]
+        ).groups()
+        (drawing,) = [n for n, xml in drawings.items() if f'name="{shape}"' in xml]
+        xml = drawings[drawing]
+        after = xml[xml.index(f'name="{shape}"') :]
+        rid = re.search(r'hlinkClick[^>]*r:id="(rId\d+)"', after)[1]
+        rels = drawings[drawing.replace("drawings/", "drawings/_rels/") + ".rels"]
+        assert re.search(rf'Id="{rid}"[^>]*Target="#\'Instructions\'!{cell}"', rels), name
+
+
 def test_refresh_writes_the_headless_indicator_data(filled: dict[str, Any], tmp_path: Path) -> None:
     actions, after = run("refresh", filled)
 

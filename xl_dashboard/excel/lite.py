@@ -41,6 +41,7 @@ from .book import (
     output_sheet,
     stopped_message,
 )
+from .lite_buttons import LITE_BUTTONS
 from .refresh import clear_pages, has_dashboard, refresh_pages
 
 INDICATOR_SHEET = "Indicator data"
@@ -233,20 +234,20 @@ def run_step(title: str, step: Callable[[xw.Book], T], book: xw.Book) -> T | Non
         return None
 
 
-@script(name="Refresh dashboard")
+@script(name="Refresh dashboard", button=LITE_BUTTONS["refresh"].reference)
 def refresh(book: xw.Book) -> None:
     """Read the lists and input sheets of this workbook, compute every indicator and write the
     'Indicator data' and 'Data quality' sheets and the dashboard pages' data."""
     run_step("Refresh dashboard", refresh_book, book)
 
 
-@script(name="Check data")
+@script(name="Check data", button=LITE_BUTTONS["check"].reference)
 def check(book: xw.Book) -> None:
     """Check the lists and input sheets and write the 'Data quality' summary (counts only)."""
     run_step("Check data", check_book, book)
 
 
-@script(name="Clear results")
+@script(name="Clear results", button=LITE_BUTTONS["clear"].reference)
 def clear(book: xw.Book) -> None:
     """Empty what Refresh dashboard wrote; the input sheets are left as they are."""
     run_step("Clear results", clear_book, book)

@@ -31,6 +31,7 @@ from ..errors import XlDashboardError
 from ..outputs import replacing
 from ..settings import SETTINGS_SHEET
 from .codes import CODE_LISTS, code_list_for
+from .lite_buttons import LITE_BUTTONS
 from .pages import write_data_sheet, write_pages
 
 HERE = Path(__file__).parent
@@ -119,6 +120,7 @@ def build_template(path: str | os.PathLike[str] = DEFAULT_OUTPUT) -> Path:
     target = Path(path)
     with replacing(target) as tmp:
         _write_workbook(tmp)
+        _rewrite_part(tmp, _drawing_of(tmp, "Instructions"), _named_lite_buttons)
         _rewrite_part(tmp, "[Content_Types].xml", _macro_enabled)
         _add_vba_project(tmp, xlwings_dir)
         _rewrite_part(tmp, "xl/vbaProject.bin", _write_form)
@@ -221,6 +223,29 @@ def _instructions(ws: Worksheet, fmt: _Formats) -> None:
             {"macro": sub, "caption": caption, "width": 170, "height": 34, "x_offset": 2},
         )
         ws.write(row, 2, what, fmt.text)
+        row += 1
+    row += 1
+    ws.write(row, 1, "Without Python installed: the xlwings Lite add-in", fmt.heading)
+    row += 1
+    for button in LITE_BUTTONS.values():
+        ws.set_row(row, max(40, _height(button.what)))
+        ws.insert_textbox(
+            row,
+            1,
+            button.caption,
+            {
+                "width": 170,
+                "height": 34,
+                "x_offset": 2,
+                "url": button.url,
+                "tip": f"Runs '{button.caption}' through the xlwings Lite add-in",
+                "fill": {"color": "#1F4E79"},
+                "line": {"none": True},
+                "font": {"color": "white", "bold": True, "size": 10},
+                "align": {"vertical": "middle", "horizontal": "center"},
+            },
+        )
+        ws.write(row, 2, button.what, fmt.text)
         row += 1
     for line in INSTRUCTIONS.read_text(encoding="utf-8").splitlines():
         if line.startswith("# "):
@@ -379,6 +404,35 @@ def _write_form(vba_project: bytes) -> bytes:
     cfb = CFB.from_bytes(vba_project)
     cfb.write_stream_in_storage("VBA", "_VBA_PROJECT", VBA_WRITE_FORM)
     return cfb.to_bytes()
+
+
+def _drawing_of(path: Path, sheet: str) -> str:
+    """The drawing part of a sheet of the package (its shapes and charts)."""
+    with zipfile.ZipFile(path) as z:
+        book = z.read("xl/workbook.xml").decode("utf-8")
+        rels = z.read("xl/_rels/workbook.xml.rels").decode("utf-8")
+        rid = re.search(rf'<sheet name="{re.escape(sheet)}" sheetId="\d+" r:id="(rId\d+)"', book)
+        assert rid is not None, sheet
+        target = re.search(rf'Id="{rid[1]}" Type="[^"]*" Target="([^"]+)"', rels)
+        assert target is not None, sheet
+        part = "xl/" + target[1]
+        sheet_rels = part.replace("worksheets/", "worksheets/_rels/") + ".rels"
+        drawing = re.search(
+            r'Target="\.\./(drawings/drawing\d+\.xml)"', z.read(sheet_rels).decode()
+        )
+        assert drawing is not None, sheet
+        return "xl/" + drawing[1]
+
+
+def _named_lite_buttons(drawing: bytes) -> bytes:
+    """The Lite buttons' shapes given their names (xlsxwriter calls every textbox 'TextBox n',
+    in the order drawn); xlwings Lite finds a button by its shape's name."""
+    text = drawing.decode("utf-8")
+    for n, button in enumerate(LITE_BUTTONS.values(), start=1):
+        old = f'name="TextBox {n}"'
+        assert text.count(old) == 1, old
+        text = text.replace(old, f'name="{button.shape}"')
+    return text.encode("utf-8")
 
 
 def _rewrite_part(path: Path, part: str, change: Callable[[bytes], bytes]) -> None:
