@@ -188,3 +188,19 @@ def test_nothing_is_cut_at_the_print_area(built) -> None:
         for slot in layout.slots:
             assert slot.row + slot.rows - 1 <= layout.last_row, (layout.page.sheet, slot.part)
             assert slot.c1 <= layout.last_col, (layout.page.sheet, slot.part)
+
+
+def test_a_published_team_table_withholds_small_teams_and_says_so() -> None:
+    """Team B (1 of 3) is withheld, and with it the next smallest team (secondary
+    suppression within the breakdown), and the block says figures are withheld."""
+    from xl_dashboard.api import published
+    from xl_dashboard.dashboard.layout import WITHHELD_NOTE
+    from xl_dashboard.dashboard.model import WITHHELD, Note
+
+    dashboard = build_dashboard(published(_with_teams_and_a_spike()))
+    (block,) = [b for b in dashboard.pages[0].blocks if b.team_tables]
+    (table,) = block.team_tables
+    withheld = {r.team for r in table.rows if r.percent is WITHHELD}
+    assert "B" in withheld and len(withheld) == 2
+    assert all(r.rag == "" for r in table.rows if r.team in withheld)
+    assert Note(WITHHELD_NOTE) in block.parts

@@ -12,7 +12,7 @@ from ..indicators.engine import Results
 from .blocks import build_block
 from .data_sheets import data_tables
 from .lookup import Lookup
-from .model import Block, Chart, Commentary, Dashboard, Note, Page, RowLink, Table
+from .model import Block, Chart, Commentary, Dashboard, Note, Page, RowLink, Table, TeamTable
 from .page_specs import PAGE_SHEETS, PAGES
 from .summary import build_summary, heading
 
@@ -89,7 +89,8 @@ def withheld_noted(block: Block) -> Block:
     parts = list(block.parts)
     at = [i + 1 for i, p in enumerate(parts) if isinstance(p, Chart) and p.withheld]
     if not at:
-        at = [i + 1 for i, p in enumerate(parts) if isinstance(p, Table) and p.withheld][-1:]
+        tables = [i + 1 for i, p in enumerate(parts) if isinstance(p, Table | TeamTable)]
+        at = [i for i in tables if parts[i - 1].withheld][-1:]
     for i in reversed(at):
         parts.insert(i, Note(WITHHELD_NOTE))
     return replace(block, parts=tuple(parts)) if at else block
