@@ -334,13 +334,19 @@ def test_every_runtime_dependency_installs_in_pyodide() -> None:
     pure_on_pypi = read_pure_wheels_on_pypi()
     closure = runtime_closure(DISTRIBUTION, pyodide.environment())
     verdicts = {n: verdict(n, reqs, pyodide, pure_on_pypi) for n, reqs in closure.items()}
-    # The package's own direct requirements are all in the closure.
-    direct = {
-        canonicalize_name(Requirement(r).name)
-        for r in metadata.requires(DISTRIBUTION) or []
-        if "extra" not in r
-    }
+    # The package's own direct requirements that apply in Pyodide are all in the closure.
+    environment = dict(pyodide.environment())
+    requirements = [Requirement(r) for r in metadata.requires(DISTRIBUTION) or []]
+    applying = [
+        r
+        for r in requirements
+        if r.marker is None or r.marker.evaluate({**environment, "extra": ""})
+    ]
+    direct = {canonicalize_name(r.name) for r in applying}
     assert direct <= set(verdicts)
+    # python-calamine reads workbook files: the desktop needs it, Lite (live book) does not.
+    assert "python-calamine" not in direct
+    assert "python-calamine" in {canonicalize_name(r.name) for r in requirements}
     failures = [f"{n}: {why}" for n, (ok, why) in sorted(verdicts.items()) if not ok]
     assert failures == [], "\n".join(failures)
 

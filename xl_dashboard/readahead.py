@@ -11,7 +11,8 @@ the build has to do anyway, without worker processes or copying cells between th
 One thread, not more: the main thread keeps the other core busy (a second parse thread measured
 no faster). The thread is not a daemon and is always closed (`close`), so that no thread is
 left inside calamine when the interpreter exits. This module imports only the standard library
-and python_calamine, so the command line can start it before the heavy imports.
+(python_calamine when it starts reading), so the command line can start it before the heavy
+imports.
 """
 
 from __future__ import annotations
@@ -21,10 +22,12 @@ import re
 import threading
 from collections.abc import Sequence
 from pathlib import Path
-
-import python_calamine as calamine
+from typing import TYPE_CHECKING
 
 from .bounds import check_archive
+
+if TYPE_CHECKING:  # imported when a file is read: xlwings Lite reads the live book, not files
+    import python_calamine as calamine
 
 # Annex A lists, biggest first as extracts usually are (List 1, contacts, is the largest), so
 # the first sheet the build normalises is ready soonest and the small ones come last.
@@ -53,6 +56,8 @@ class ReadAhead:
             self._thread.start()
 
     def _run(self) -> None:
+        import python_calamine as calamine
+
         book: calamine.CalamineWorkbook | None = None
         while True:
             with self._changed:
@@ -131,6 +136,8 @@ def start_lists(path: str | os.PathLike[str] | None) -> ReadAhead | None:
     if path is None or not os.path.isfile(path) or Path(path).suffix.lower() == ".csv":
         return None
     try:
+        import python_calamine as calamine
+
         layout = check_archive(Path(path))  # a zip bomb is refused before anything inflates
         sheets = calamine.CalamineWorkbook.from_path(os.fspath(path)).sheet_names
     except Exception:

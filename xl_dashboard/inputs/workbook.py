@@ -12,16 +12,18 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 import pandas as pd
-import python_calamine as calamine
 
 from .. import readahead
 from ..bounds import MAX_CELL_CHARS, MAX_PART_BYTES, check_archive, read_sparse
 from ..errors import InputError
 from .normalise import BLANK_TOKENS, norm_header
+
+if TYPE_CHECKING:  # imported when a file is opened: xlwings Lite reads the live book instead
+    import python_calamine as calamine
 
 
 @dataclass
@@ -182,6 +184,8 @@ class WorkbookFile:
         self._names = list(self._open().sheet_names)
 
     def _open(self) -> calamine.CalamineWorkbook:
+        import python_calamine as calamine
+
         try:
             return calamine.CalamineWorkbook.from_path(str(self.path))
         except Exception as exc:  # calamine raises several types for unreadable files
