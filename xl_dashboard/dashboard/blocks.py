@@ -13,6 +13,7 @@ import dataclasses
 import string
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from typing import Any
 
 import pandas as pd
 
@@ -103,7 +104,7 @@ class Comparison:
 class RatioGroup:
     """No. (denominator), No. with (numerator), [No. without], % of one figure."""
 
-    measure: Measure  # name: the chart series of its %
+    measure: Measure  # its name names the % series (blank: the % row's label)
     labels: tuple[str, str, str]  # denominator, numerator, percent rows
     without: str = ""
 
@@ -599,15 +600,15 @@ def _commentary(fig: Lookup, spec: CommentaryBlock) -> Block:
     return Block(DRAFT_LABEL, (Commentary(drafted, drafted=True), *notes))
 
 
-BUILDERS: dict[type, Callable[[Lookup, object], Block | None]] = {
-    Trend: _trend,  # type: ignore[dict-item]
-    Comparison: _comparison,  # type: ignore[dict-item]
-    Ratio: _ratio,  # type: ignore[dict-item]
-    CountAndPercent: _count_and_percent,  # type: ignore[dict-item]
-    ByCategory: _by_category,  # type: ignore[dict-item]
-    Outcomes: _outcomes,  # type: ignore[dict-item]
-    ByTeam: _by_team,  # type: ignore[dict-item]
-    CommentaryBlock: _commentary,  # type: ignore[dict-item]
+BUILDERS: dict[type, Callable[[Lookup, Any], Block | None]] = {  # one builder per kind
+    Trend: _trend,
+    Comparison: _comparison,
+    Ratio: _ratio,
+    CountAndPercent: _count_and_percent,
+    ByCategory: _by_category,
+    Outcomes: _outcomes,
+    ByTeam: _by_team,
+    CommentaryBlock: _commentary,
 }
 
 
