@@ -3,7 +3,6 @@ commentary, and the month labels the reference prints."""
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
 
@@ -12,21 +11,12 @@ import pandas as pd
 from ..commentary import draft, typed
 from ..indicators.catalogue import STANDARD_COMPARATORS
 from ..indicators.engine import Results
-from ..indicators.signals import spc_of
+from ..indicators.signals import number_or_none as _num
+from ..indicators.signals import spc_of, targets_of
 from ..indicators.teams import TEAM_PREFIX
 from .model import WITHHELD, Key, Value
 
 SOURCE_NAMES = {"annex_a": "Annex A", "figures": "monthly figures", "history": "history"}
-
-
-def _num(x: object) -> Value:
-    if x is None or x is pd.NA:
-        return None
-    try:
-        f = float(x)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return None
-    return None if math.isnan(f) else f
 
 
 def withheld_rows(data: pd.DataFrame) -> list[bool]:
@@ -123,7 +113,7 @@ class Lookup:
             )
             if w or _num(v) is not None
         }
-        self._targets = self._read_targets(results.targets)
+        self._targets = targets_of(results)
         self._teams: dict[tuple[str, str], list[str]] = {}
         for i, b, p in zip(d["indicator_id"], d["breakdown"], d["period"], strict=True):
             if isinstance(b, str) and b.startswith(TEAM_PREFIX):
@@ -232,16 +222,6 @@ class Lookup:
                 if _num(value) is not None:
                     found[str(comparator).strip().lower()] = _num(value)
         return tuple(found.get(c.lower()) for c in STANDARD_COMPARATORS)
-
-    @staticmethod
-    def _read_targets(targets: pd.DataFrame) -> dict[str, tuple[Value, Value]]:
-        if targets is None or targets.empty:
-            return {}
-        tol = targets["tolerance"] if "tolerance" in targets else [None] * len(targets)
-        return {
-            str(i): (_num(t), _num(a))
-            for i, t, a in zip(targets["indicator_id"], targets["target"], tol, strict=True)
-        }
 
     def target(self, indicator_id: str) -> tuple[Value, Value]:
         """(target, amber tolerance); (None, None) when none is given."""
