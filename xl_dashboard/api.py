@@ -22,22 +22,6 @@ from typing import TYPE_CHECKING
 
 from .calendar import month_end
 from .csv_files import write_csv
-from .dashboard.data_blocks import (
-    DATA_SHEET,
-    HEADER_FIELDS,
-    PAGE_SHEETS,
-    SERIES_COLUMNS,
-    TEAM_COLUMNS,
-    TEAM_ROWS,
-    DataBlocks,
-    Spot,
-    data_blocks,
-    empty_blocks,
-    geometry,
-    series_keys,
-    summary_rows,
-    team_indicators,
-)
 from .dashboard.rules import direction_formula, rag_criteria, rag_formula
 from .disclosure import SUPPRESSED, suppress
 from .indicators import engine
@@ -65,6 +49,23 @@ from .validation import validate
 
 if TYPE_CHECKING:
     import pandas as pd
+
+    from .dashboard.data_blocks import (
+        DATA_SHEET,
+        HEADER_FIELDS,
+        PAGE_SHEETS,
+        SERIES_COLUMNS,
+        TEAM_COLUMNS,
+        TEAM_ROWS,
+        DataBlocks,
+        Spot,
+        data_blocks,
+        empty_blocks,
+        geometry,
+        series_keys,
+        summary_rows,
+        team_indicators,
+    )
 
 __all__ = [
     "DATA_SHEET",
@@ -328,3 +329,33 @@ def synthesise_history(input_workbook: Path, annex_a: Path, path: Path) -> Path:
     with replacing(Path(path)) as tmp:
         write_history(tmp, earlier[RESULT_COLUMNS])
     return Path(path)
+
+
+# The in-workbook pages' data blocks (dashboard/data_blocks.py), imported when first asked for:
+# they pull in the whole pack model, which a build, a check or the cell functions never need.
+_DATA_BLOCKS = frozenset(
+    {
+        "DATA_SHEET",
+        "HEADER_FIELDS",
+        "PAGE_SHEETS",
+        "SERIES_COLUMNS",
+        "TEAM_COLUMNS",
+        "TEAM_ROWS",
+        "DataBlocks",
+        "Spot",
+        "data_blocks",
+        "empty_blocks",
+        "geometry",
+        "series_keys",
+        "summary_rows",
+        "team_indicators",
+    }
+)
+
+
+def __getattr__(name: str) -> object:
+    if name in _DATA_BLOCKS:
+        from .dashboard import data_blocks
+
+        return getattr(data_blocks, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
